@@ -1,0 +1,123 @@
+import { spawn } from "node:child_process";
+import { Command, CommanderError, Option } from "commander";
+import { ConfigError } from "../lib/config/errors";
+import { PROJECT } from "../lib/config/keys";
+import { UsageError, listStacks } from "../lib/config/stack-file";
+import { planStack } from "../lib/plan/plan";
+import { planDocument, type PlanDocument } from "../lib/plan/report-json";
+import { renderText } from "../lib/plan/report-text";
+import { policies } from "../policies/policies";
+
+// Exit codes: 0 passed, 1 a mandatory violation, 2 bad usage or invalid configuration,
+// 3 the program itself failed (a bug to report, not a config problem).
+const EXIT = { passed: 0, blocked: 1, usage: 2, crashed: 3 } as const;
+
+interface Options {
+  stack?: string;
+  json?: boolean;
+  program: string;
+  stacksDir: string;
+  policyConfig?: string;
+}
+
+function command(): Command {
+  return new Command("plan")
+    .description("Run the Pulumi program offline on the mock engine, evaluate the policy pack and print a preview-like plan. No cloud, no credentials, no Pulumi CLI.")
+    .addOption(new Option("-s, --stack <name>", "stack to plan (a stacks/Pulumi.<name>.yaml); default: every stack"))
+    .option("--json", "print the plan as one JSON document (see DESIGN.md, Contracts)")
+    .option("--program <file>", "the Pulumi program to run", "index.ts")
+    .option("--stacks-dir <dir>", "where the stack files are", "stacks")
+    .option("--policy-config <file>", "policy pack config; default: policies/config/<stack>.json")
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(`error: ${s.replace(/^error: /, "")}`) });
+}
+
+async function planOne(opts: Options & { stack: string }): Promise<number> {
+  const result = await planStack({ project: PROJECT, stack: opts.stack, stacksDir: opts.stacksDir, programPath: opts.program, policyConfigPath: opts.policyConfig, policies });
+  process.stdout.write(`${opts.json ? JSON.stringify(planDocument(result), null, 2) : renderText(result)}\n`);
+  return result.passed ? EXIT.passed : EXIT.blocked;
+}
+
+/** Every stack, each in its own process (the SDK's state is global), two at a time. */
+async function planAll(opts: Options): Promise<number> {
+  const stacks = listStacks(opts.stacksDir);
+  if (stacks.length === 0) throw new UsageError(`No stacks in ${opts.stacksDir}/. Fix: add a Pulumi.<stack>.yaml there, or pass --stacks-dir.`);
+  const forward = ["--program", opts.program, "--stacks-dir", opts.stacksDir];
+  const results: Array<{ stack: string; code: number; doc?: PlanDocument; stderr: string }> = [];
+  const queue = [...stacks];
+  const worker = async () => {
+    for (let s = queue.shift(); s; s = queue.shift()) {
+      const stack = s;
+      if (!opts.json) process.stderr.write(`planning ${stack}...\n`);
+      results.push(await runChild(stack, [...process.execArgv, __filename, "--stack", stack, "--json", ...forward]));
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  results.sort((a, b) => stacks.indexOf(a.stack) - stacks.indexOf(b.stack));
+  const code = Math.max(...results.map((r) => r.code));
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify({ stacks: results.map((r) => r.doc ?? { stack: r.stack, error: r.stderr.trim() }), passed: code === 0 }, null, 2)}\n`);
+  } else {
+    const w = Math.max(...stacks.map((s) => s.length));
+    process.stdout.write(`Offline plan of every stack in ${opts.stacksDir}/:\n`);
+    for (const r of results) {
+      if (!r.doc) {
+        process.stdout.write(`  ${r.stack.padEnd(w)}  error\n${r.stderr.trim().replace(/^/gm, "      ")}\n`);
+        continue;
+      }
+      const mandatory = r.doc.policy.violations.filter((v) => v.enforcementLevel === "mandatory").length;
+      const advisory = r.doc.policy.violations.length - mandatory;
+      process.stdout.write(`  ${r.stack.padEnd(w)}  ${String(r.doc.resources.length).padStart(3)} resources  ${mandatory} mandatory, ${advisory} advisory  ${r.doc.passed ? "passed" : "BLOCKED"}\n`);
+    }
+    process.stdout.write(code === 0 ? "All stacks passed.\n" : `Not all stacks passed: run plan --stack <name> for details.\n`);
+  }
+  return code;
+}
+
+function runChild(stack: string, args: string[]): Promise<{ stack: string; code: number; doc?: PlanDocument; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code) => {
+      let doc: PlanDocument | undefined;
+      try {
+        doc = code === EXIT.passed || code === EXIT.blocked ? JSON.parse(stdout) : undefined;
+      } catch {
+        doc = undefined;
+      }
+      resolve({ stack, code: code ?? EXIT.crashed, doc, stderr });
+    });
+  });
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const cmd = command();
+  try {
+    cmd.parse(argv, { from: "user" });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.passed : EXIT.usage;
+    throw e;
+  }
+  const opts = cmd.opts<Options>();
+  if (cmd.args.length > 0) {
+    process.stderr.write(`error: unexpected argument ${JSON.stringify(cmd.args[0])}. Fix: name the stack with --stack ${cmd.args[0]}.\n`);
+    return EXIT.usage;
+  }
+  try {
+    return opts.stack ? await planOne({ ...opts, stack: opts.stack }) : await planAll(opts);
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof UsageError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    process.stderr.write(`error: the program failed while planning: ${(e as Error).message}\n`);
+    return EXIT.crashed;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -1,0 +1,52 @@
+// Every configuration key the program reads, described once. Pulumi.yaml's template.config,
+// the README table and the error messages' fix hints are all checked against this list.
+
+export const PROJECT = "launch-baseline";
+
+export const ENVIRONMENTS = ["dev", "staging", "prod"] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+
+export const CLOUDFLARE_PLANS = ["free", "pro", "business", "enterprise"] as const;
+export type CloudflarePlan = (typeof CLOUDFLARE_PLANS)[number];
+
+export interface ConfigKey {
+  /** Full key as `pulumi config set` takes it. */
+  readonly key: string;
+  readonly description: string;
+  /** What the value looks like, used in fix hints (`pulumi config set KEY EXAMPLE`). */
+  readonly example: string;
+  /** Human-readable default; undefined means required. */
+  readonly default?: string;
+  /** Structured keys are edited in the stack file (or with `pulumi config set --path`). */
+  readonly structured?: boolean;
+  /** A true/false value. */
+  readonly boolean?: boolean;
+  /** Must be set with `pulumi config set --secret`. */
+  readonly secret?: boolean;
+  /** Not needed offline; required by the real deploy. */
+  readonly deployOnly?: boolean;
+}
+
+const p = (name: string) => `${PROJECT}:${name}`;
+
+export const CONFIG_KEYS: readonly ConfigKey[] = [
+  { key: p("environment"), description: "Which environment this stack is: dev, staging or prod. Selects the per-environment defaults and policy strictness.", example: "prod" },
+  { key: p("owner"), description: "Team that owns and is paged for this stack; becomes the owner tag.", example: "platform-team" },
+  { key: p("domain"), description: "The Cloudflare zone this environment serves (its apex).", example: "example.com" },
+  { key: p("cloudflareAccountId"), description: "Cloudflare account id of this environment (32 hex characters).", example: "0123456789abcdef0123456789abcdef" },
+  { key: p("cloudflareZoneId"), description: "Cloudflare zone id of `domain` (32 hex characters).", example: "fedcba9876543210fedcba9876543210" },
+  { key: p("cloudflarePlan"), description: "The zone's Cloudflare plan: free, pro, business or enterprise. Decides which protections the plan can express.", example: "business" },
+  { key: p("awsAccountId"), description: "AWS account of this environment (12 digits); the AWS provider refuses any other.", example: "123456789012" },
+  { key: p("awsRegion"), description: "AWS region of this environment's resources.", example: "eu-west-1" },
+  { key: p("hosts"), description: "Public hosts and the origin each is proxied to: a list of `{hostname, origin}`; origin is a host name (CNAME) or an IP address (A/AAAA).", example: "[{hostname: app.example.com, origin: web.example.net}]", structured: true },
+  { key: p("canonicalRedirect"), description: "Optional permanent redirect of alias hosts to the canonical host, as one redirect rule: `{from: [www.example.com], to: example.com}`.", example: "{from: [www.example.com], to: example.com}", default: "none", structured: true },
+  { key: p("minTlsVersion"), description: "Lowest TLS version the edge accepts: 1.2 or 1.3.", example: "1.2", default: "1.2" },
+  { key: p("hsts"), description: "HSTS: `{maxAgeSeconds, includeSubdomains, preload}`. includeSubdomains and preload are opt-in because they are hard to undo; preload needs includeSubdomains and a year.", example: "{maxAgeSeconds: 31536000}", default: "prod 31536000 s, staging 86400 s, dev 3600 s; includeSubdomains and preload false", structured: true },
+  { key: p("caa"), description: "CAA: `{issuers, iodef}`. Only these CAs may issue certificates for the zone; iodef is where CAs report refused requests (mailto: or https:).", example: "{iodef: mailto:security@example.com}", default: "issuers letsencrypt.org, pki.goog, ssl.com (Cloudflare's CAs); iodef required", structured: true },
+  { key: p("dnssec"), description: "Sign the zone with DNSSEC; the DS record to give the registrar is the `dsRecord` output.", example: "true", default: "true", boolean: true },
+  { key: "cloudflare:apiToken", description: "Cloudflare API token for the provider. Secret: set it with `pulumi config set --secret` (or the CLOUDFLARE_API_TOKEN variable).", example: "<token>", secret: true, deployOnly: true },
+];
+
+export function configKey(key: string): ConfigKey | undefined {
+  return CONFIG_KEYS.find((k) => k.key === key);
+}

@@ -1,0 +1,159 @@
+import type { z } from "zod";
+import { detectSecrets } from "../secrets/detector";
+import { ConfigError } from "./errors";
+import { CONFIG_KEYS, ENVIRONMENTS, PROJECT, configKey, type Environment } from "./keys";
+import { HSTS_DEFAULT_MAX_AGE, projectSchema, type ProjectConfig } from "./schema";
+
+/** One config value as the Pulumi engine hands it to a program: a string (objects as JSON). */
+export interface RawValue {
+  readonly value: string;
+  readonly secret: boolean;
+}
+export type RawConfig = ReadonlyMap<string, RawValue>;
+
+export interface ConfigContext {
+  readonly stack: string;
+  /** Where the values came from, for messages: a stack file path or "the Pulumi engine". */
+  readonly source: string;
+}
+
+/** The validated configuration the program is built from. */
+export type LaunchConfig = ProjectConfig & {
+  readonly stack: string;
+  readonly hsts: ProjectConfig["hsts"] & { readonly maxAgeSeconds: number };
+};
+
+export function parseLaunchConfig(raw: RawConfig, ctx: ConfigContext): LaunchConfig {
+  const problems: string[] = [];
+  const fix = new FixHints(ctx);
+  const project: Record<string, unknown> = {};
+
+  for (const [key, { value, secret }] of raw) {
+    const known = configKey(key);
+    const [ns, name] = splitKey(key);
+    if (!known) {
+      problems.push(`${key} is not a key this project reads${suggest(key)}. Fix: ${fix.remove(key)}`);
+      continue;
+    }
+    if (known.secret && !secret) {
+      problems.push(`${key} is stored in plaintext; it is a secret. Fix: ${fix.setSecret(key)}`);
+      continue;
+    }
+    if (!secret) problems.push(...plaintextSecretProblems(key, value, fix));
+    if (ns !== PROJECT) continue;
+    const decoded = decode(value, known.structured, known.boolean);
+    if (decoded.error) problems.push(`${key} = ${show(value)}: ${decoded.error}. Fix: ${fix.set(key)}`);
+    else project[name] = decoded.value;
+  }
+
+  const parsed = projectSchema.safeParse(project);
+  if (!parsed.success) problems.push(...parsed.error.issues.map((i) => describeIssue(i, project, fix)));
+  if (parsed.success && (ENVIRONMENTS as readonly string[]).includes(ctx.stack) && parsed.data.environment !== ctx.stack) {
+    problems.push(`${PROJECT}:environment = "${parsed.data.environment}" in stack "${ctx.stack}": a stack named after an environment must be that environment. Fix: pulumi config set ${PROJECT}:environment ${ctx.stack} --stack ${ctx.stack}`);
+  }
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems, `stack "${ctx.stack}" (${ctx.source})`);
+
+  const env: Environment = parsed.data.environment;
+  return {
+    ...parsed.data,
+    stack: ctx.stack,
+    hsts: { ...parsed.data.hsts, maxAgeSeconds: parsed.data.hsts.maxAgeSeconds ?? HSTS_DEFAULT_MAX_AGE[env] },
+  };
+}
+
+function splitKey(key: string): [string, string] {
+  const i = key.indexOf(":");
+  return i < 0 ? ["", key] : [key.slice(0, i), key.slice(i + 1)];
+}
+
+function decode(value: string, structured?: boolean, boolean?: boolean): { value?: unknown; error?: string } {
+  if (boolean) {
+    if (value === "true" || value === "false") return { value: value === "true" };
+    return { error: "must be true or false" };
+  }
+  if (!structured) return { value };
+  try {
+    return { value: JSON.parse(value) };
+  } catch {
+    return { error: "must be a YAML object or list, not a plain string" };
+  }
+}
+
+/** Every plaintext string inside a value that looks like a credential. */
+function plaintextSecretProblems(key: string, value: string, fix: FixHints): string[] {
+  const strings: Array<[string, string]> = [];
+  const walk = (v: unknown, path: string) => {
+    if (typeof v === "string") strings.push([path, v]);
+    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
+    else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
+  };
+  let parsed: unknown = value;
+  try {
+    if (/^[[{]/.test(value)) parsed = JSON.parse(value);
+  } catch {
+    /* a plain string after all */
+  }
+  walk(parsed, key);
+  return strings.flatMap(([path, s]) => {
+    const found = detectSecrets(s, path.split(/[.:[\]]/).filter(Boolean).pop());
+    return found.length === 0 ? [] : [`${path} holds ${found[0].description} in plaintext (value not shown). Secrets never go in a stack file. Fix: ${fix.setSecret(key)}`];
+  });
+}
+
+function describeIssue(issue: z.core.$ZodIssue, project: Record<string, unknown>, fix: FixHints): string {
+  const [top, ...rest] = issue.path.map(String);
+  const key = `${PROJECT}:${top}`;
+  const where = key + rest.map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s}`)).join("");
+  if (issue.code === "unrecognized_keys") {
+    const target = issue.path.length === 0 ? "" : `${where}: `;
+    return `${target}unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}. Fix: remove ${issue.keys.length > 1 ? "them" : "it"} or correct the spelling (${fix.set(key)})`;
+  }
+  const value = issue.path.reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k as string] : undefined), project);
+  if (value === undefined && issue.path.length === 1) {
+    const meta = configKey(key);
+    return `${key} is required: ${meta?.description ?? "missing"} Fix: ${fix.set(key)}`;
+  }
+  if (value === undefined) return `${where} is required. Fix: ${fix.set(key)}`;
+  const message = issue.code === "invalid_type" ? `must be a ${issue.expected}` : issue.message;
+  return `${where} = ${show(value)}: ${message}. Fix: ${fix.set(key)}`;
+}
+
+function show(value: unknown): string {
+  const s = JSON.stringify(value) ?? String(value);
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+
+/** "did you mean" for a mistyped key, by edit distance. */
+function suggest(key: string): string {
+  const best = CONFIG_KEYS.map((k) => ({ k: k.key, d: distance(k.key.toLowerCase(), key.toLowerCase()) })).sort((a, b) => a.d - b.d)[0];
+  return best && best.d <= 3 ? ` (did you mean ${best.k}?)` : "";
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length];
+}
+
+class FixHints {
+  constructor(private readonly ctx: ConfigContext) {}
+  set(key: string): string {
+    const meta = configKey(key);
+    if (meta?.structured) return `edit ${key} in ${this.ctx.source} (example: ${meta.example})`;
+    return `pulumi config set ${key} ${meta?.example ?? "<value>"} --stack ${this.ctx.stack}`;
+  }
+  setSecret(key: string): string {
+    return `pulumi config set --secret ${key} --stack ${this.ctx.stack} (it prompts for the value)`;
+  }
+  remove(key: string): string {
+    return `pulumi config rm ${key} --stack ${this.ctx.stack}`;
+  }
+}

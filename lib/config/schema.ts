@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { isHostname, isWithinZone, originRecordType } from "../dns/names";
+import { CLOUDFLARE_PLANS, ENVIRONMENTS, type Environment } from "./keys";
+
+// Messages say what is expected; the formatter adds the key, the bad value and the command to fix.
+
+const hostname = z.string().refine(isHostname, { error: "must be a lowercase DNS host name such as app.example.com" });
+const hex32 = z.string().regex(/^[0-9a-f]{32}$/, { error: "must be a 32-character lowercase hex id, as the Cloudflare dashboard shows it" });
+
+const host = z.strictObject({
+  hostname,
+  origin: z.string().refine((v) => originRecordType(v) !== undefined, {
+    error: "must be the origin's host name (CNAME) or an IPv4/IPv6 address",
+  }),
+});
+
+const hsts = z.strictObject({
+  maxAgeSeconds: z.number().int().min(1, { error: "must be at least 1; to turn HSTS off, remove the hosts from the zone instead of weakening it" }).max(31536000, { error: "must be at most 31536000 (one year), the longest max-age Cloudflare sends" }).optional(),
+  includeSubdomains: z.boolean().default(false),
+  preload: z.boolean().default(false),
+});
+
+const caa = z.strictObject({
+  issuers: z.array(hostname).min(1, { error: "must name at least one CA, e.g. letsencrypt.org" }).default(["letsencrypt.org", "pki.goog", "ssl.com"]),
+  iodef: z.string().regex(/^(mailto:[^@\s]+@[^@\s]+\.[a-z]{2,}|https:\/\/\S+)$/, { error: "must be a mailto: address or an https:// URL, e.g. mailto:security@example.com" }),
+});
+
+export const HSTS_DEFAULT_MAX_AGE: Record<Environment, number> = { prod: 31536000, staging: 86400, dev: 3600 };
+
+/** The project's own keys, without the `launch-baseline:` prefix. */
+export const projectSchema = z
+  .strictObject({
+    environment: z.enum(ENVIRONMENTS, { error: "must be one of dev, staging, prod" }),
+    owner: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 ._@-]{1,62}$/, { error: "must be a team name or address (2 to 63 letters, digits, space, . _ @ -)" }),
+    domain: hostname,
+    cloudflareAccountId: hex32,
+    cloudflareZoneId: hex32,
+    cloudflarePlan: z.enum(CLOUDFLARE_PLANS, { error: "must be one of free, pro, business, enterprise" }),
+    awsAccountId: z.string().regex(/^\d{12}$/, { error: "must be a 12-digit AWS account id, quoted in YAML so leading zeros survive" }),
+    awsRegion: z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, { error: "must be an AWS region such as eu-west-1" }),
+    hosts: z.array(host).min(1, { error: "must list at least one public host" }),
+    canonicalRedirect: z.strictObject({ from: z.array(hostname).min(1), to: hostname }).optional(),
+    minTlsVersion: z.enum(["1.2", "1.3"], { error: 'must be "1.2" or "1.3" (quoted); older versions are refused' }).default("1.2"),
+    hsts: hsts.default({ includeSubdomains: false, preload: false }),
+    caa,
+    dnssec: z.boolean().default(true),
+  })
+  .superRefine((c, ctx) => {
+    c.hosts.forEach((h, i) => {
+      if (!isWithinZone(h.hostname, c.domain)) {
+        ctx.addIssue({ code: "custom", path: ["hosts", i, "hostname"], message: `must be ${c.domain} or a name under it; this stack's zone is ${c.domain}` });
+      }
+    });
+    const names = c.hosts.map((h) => h.hostname);
+    const dup = names.find((n, i) => names.indexOf(n) !== i);
+    if (dup) ctx.addIssue({ code: "custom", path: ["hosts"], message: `lists ${dup} twice; each host needs exactly one origin` });
+    if (c.canonicalRedirect) {
+      for (const [i, n] of [...c.canonicalRedirect.from.map((f, i) => [`from.${i}`, f] as const), ["to", c.canonicalRedirect.to] as const]) {
+        if (!names.includes(n)) {
+          ctx.addIssue({ code: "custom", path: ["canonicalRedirect", ...String(i).split(".").map((s) => (/^\d+$/.test(s) ? Number(s) : s))], message: `names ${n}, which is not in launch-baseline:hosts; a redirect only fires on a proxied host` });
+        }
+      }
+      if (c.canonicalRedirect.from.includes(c.canonicalRedirect.to)) {
+        ctx.addIssue({ code: "custom", path: ["canonicalRedirect", "to"], message: "must not also be in from: that would redirect the canonical host to itself forever" });
+      }
+    }
+    const maxAge = c.hsts.maxAgeSeconds ?? HSTS_DEFAULT_MAX_AGE[c.environment];
+    if (c.hsts.preload && (!c.hsts.includeSubdomains || maxAge < 31536000)) {
+      ctx.addIssue({ code: "custom", path: ["hsts", "preload"], message: "needs includeSubdomains: true and maxAgeSeconds: 31536000; browsers' preload lists refuse anything less" });
+    }
+  });
+
+export type ProjectConfig = z.output<typeof projectSchema>;

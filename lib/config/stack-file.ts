@@ -1,0 +1,80 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { isMap, parseDocument } from "yaml";
+import { PROJECT } from "./keys";
+import type { RawConfig, RawValue } from "./parse";
+
+/** Stands in for a `secure:` value offline: it cannot be decrypted without the stack's key. */
+export const SECRET_PLACEHOLDER = "[secret]";
+
+/** Bad usage that is not about a config value: an unknown stack, a file that does not parse. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+const STACK_FILE = /^Pulumi\.([A-Za-z0-9_.-]+)\.yaml$/;
+
+export function listStacks(stacksDir: string): string[] {
+  if (!existsSync(stacksDir)) return [];
+  return readdirSync(stacksDir)
+    .map((f) => STACK_FILE.exec(f)?.[1])
+    .filter((s): s is string => s !== undefined)
+    .sort();
+}
+
+export function stackFilePath(stacksDir: string, stack: string): string {
+  return join(stacksDir, `Pulumi.${stack}.yaml`);
+}
+
+/** Reads a stack's config the way the Pulumi CLI hands it to a program. */
+export function readStackConfig(stacksDir: string, stack: string): { raw: RawConfig; source: string } {
+  const path = stackFilePath(stacksDir, stack);
+  const source = relative(process.cwd(), path) || path;
+  if (!/^[A-Za-z0-9_.-]+$/.test(stack) || !existsSync(path)) {
+    const known = listStacks(stacksDir);
+    throw new UsageError(
+      `Unknown stack "${stack}": there is no ${source}. ` +
+        (known.length ? `Stacks here: ${known.join(", ")}. Fix: pass one of them to --stack.` : `Fix: create one with pulumi stack init ${stack}.`),
+    );
+  }
+  const doc = parseDocument(readFileSync(path, "utf8"), { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const at = e.linePos?.[0] ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : "";
+    throw new UsageError(`${source} is not valid YAML${at}: ${e.message.split("\n")[0]}. Fix: correct the file; \`pulumi config set\` rewrites it safely.`);
+  }
+  if (doc.contents !== null && !isMap(doc.contents)) {
+    throw new UsageError(`${source} must be a YAML mapping with a \`config:\` section. Fix: see stacks/Pulumi.prod.yaml for the shape.`);
+  }
+  const config = (doc.toJS() as { config?: unknown } | null)?.config ?? {};
+  if (typeof config !== "object" || Array.isArray(config) || config === null) {
+    throw new UsageError(`${source}: \`config:\` must be a mapping of keys to values. Fix: see stacks/Pulumi.prod.yaml for the shape.`);
+  }
+  const raw = new Map<string, RawValue>();
+  for (const [key, value] of Object.entries(config)) {
+    raw.set(key.includes(":") ? key : `${PROJECT}:${key}`, toRawValue(value));
+  }
+  return { raw, source };
+}
+
+function toRawValue(value: unknown): RawValue {
+  let secret = false;
+  const strip = (v: unknown): unknown => {
+    if (isSecure(v)) {
+      secret = true;
+      return SECRET_PLACEHOLDER;
+    }
+    if (Array.isArray(v)) return v.map(strip);
+    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, strip(x)]));
+    return v;
+  };
+  const plain = strip(value);
+  return { value: typeof plain === "object" && plain !== null ? JSON.stringify(plain) : String(plain), secret };
+}
+
+function isSecure(v: unknown): boolean {
+  return !!v && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 1 && typeof (v as { secure?: unknown }).secure === "string";
+}

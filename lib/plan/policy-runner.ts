@@ -1,0 +1,114 @@
+import type { Policy, PolicyResource, ReportViolation, ResourceValidationArgs, StackValidationPolicy, ResourceValidationPolicy } from "@pulumi/policy";
+import type { ResolvedPolicyConfig } from "./policy-config";
+import type { CapturedResource, Violation } from "./types";
+import { SECRET_SIG, SIG } from "./wire";
+
+// The SDK's own preview semantics: the same proxy that throws on a value unknown until deploy,
+// which the CLI turns into an advisory "can't run policy during preview".
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { unknownCheckingProxy, UnknownValueError } = require("@pulumi/policy/proxy") as {
+  unknownCheckingProxy<T extends object>(o: T): T;
+  UnknownValueError: new (...a: unknown[]) => Error;
+};
+
+class NotApplicable extends Error {}
+
+/** Secrets unwrapped (policies see plaintext, as in the CLI); unknown sentinels kept for the proxy. */
+function policyProps(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(policyProps);
+  if (v && typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    if (o[SIG] === SECRET_SIG) return policyProps(o.value);
+    if (o[SIG]) return o;
+    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, policyProps(x)]));
+  }
+  return v;
+}
+
+const isTypeOf = (type: string, cls: unknown) => (cls as { __pulumiType?: string }).__pulumiType === type;
+
+/** Evaluates resource and stack policies against captured resources, in order, like the analyzer. */
+export async function evaluatePolicies(policies: readonly Policy[], resources: readonly CapturedResource[], config: ReadonlyMap<string, ResolvedPolicyConfig>): Promise<Violation[]> {
+  const violations: Violation[] = [];
+  const custom = resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"));
+  const byUrn = new Map(resources.map((r) => [r.urn, r]));
+  const providerOf = (r: CapturedResource) => {
+    const p = r.provider ? byUrn.get(r.provider) : undefined;
+    return p ? { type: p.type, urn: p.urn, name: p.name, props: unknownCheckingProxy(policyProps(p.inputs) as object) as Record<string, unknown> } : undefined;
+  };
+
+  for (const policy of policies) {
+    const resolved = config.get(policy.name);
+    let level = resolved?.enforcementLevel ?? policy.enforcementLevel ?? "advisory";
+    if (level === "disabled") continue;
+    if (level === "remediate") level = "mandatory";
+    const enforcementLevel = level;
+    const getConfig = <T extends object>() => ({ ...(resolved?.settings ?? {}) }) as T;
+    const notApplicable = (reason?: string): never => {
+      throw new NotApplicable(reason);
+    };
+    const guard = async (urn: string | null, run: (report: ReportViolation) => unknown) => {
+      const report: ReportViolation = (message, reportedUrn) =>
+        violations.push({ policy: policy.name, enforcementLevel, severity: policy.severity ?? null, urn: reportedUrn ?? urn, message: typeof message === "string" ? message : policy.description });
+      try {
+        await run(report);
+      } catch (e) {
+        if (e instanceof UnknownValueError) {
+          violations.push({ policy: policy.name, enforcementLevel: "advisory", severity: policy.severity ?? null, urn, message: `could not decide during the offline plan: ${e.message}; it is checked again at deploy time.`, undecided: true });
+        } else if (!(e instanceof NotApplicable)) {
+          throw new Error(`policy ${policy.name} failed on ${urn ?? "the stack"}: ${(e as Error).message}`);
+        }
+      }
+    };
+
+    const validations = (policy as ResourceValidationPolicy).validateResource;
+    if (validations) {
+      for (const r of custom) {
+        for (const validate of Array.isArray(validations) ? validations : [validations]) {
+          const props = unknownCheckingProxy(policyProps(r.inputs) as object) as Record<string, unknown>;
+          const args: ResourceValidationArgs = {
+            type: r.type,
+            props,
+            urn: r.urn,
+            name: r.name,
+            opts: { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [], parent: r.parent ?? undefined },
+            provider: providerOf(r),
+            stackTags: new Map(),
+            isType: (cls) => isTypeOf(r.type, cls),
+            asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? props : undefined)) as ResourceValidationArgs["asType"],
+            getConfig,
+            notApplicable,
+          };
+          await guard(r.urn, (report) => validate(args, report));
+        }
+      }
+    }
+
+    const validateStack = (policy as StackValidationPolicy).validateStack;
+    if (validateStack) {
+      const policyResources = new Map<string, PolicyResource>();
+      for (const r of custom) {
+        const props = unknownCheckingProxy(policyProps(r.inputs) as object) as Record<string, unknown>;
+        policyResources.set(r.urn, {
+          type: r.type,
+          props,
+          urn: r.urn,
+          name: r.name,
+          opts: { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [], parent: r.parent ?? undefined },
+          provider: providerOf(r),
+          dependencies: [],
+          propertyDependencies: {},
+          isType: (cls) => isTypeOf(r.type, cls),
+          asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? props : undefined)) as PolicyResource["asType"],
+        });
+      }
+      for (const r of custom) {
+        const pr = policyResources.get(r.urn)!;
+        (pr as { dependencies: PolicyResource[] }).dependencies = r.dependencies.map((d) => policyResources.get(d)).filter((d): d is PolicyResource => !!d);
+        if (r.parent && policyResources.has(r.parent)) (pr as { parent?: PolicyResource }).parent = policyResources.get(r.parent);
+      }
+      await guard(null, (report) => validateStack({ resources: [...policyResources.values()], getConfig, notApplicable, stackTags: new Map() }, report));
+    }
+  }
+  return violations;
+}

@@ -1,0 +1,16 @@
+import type { PlanResult } from "./plan";
+import { toDisplay } from "./wire";
+
+/** The `plan --json` document (DESIGN.md, "Contracts"). Secrets print as "[secret]". */
+export function planDocument(r: PlanResult) {
+  return {
+    stack: r.stack,
+    project: r.project,
+    offline: true as const,
+    resources: r.resources.map((res) => ({ urn: res.urn, type: res.type, name: res.name, parent: res.parent, provider: res.provider, inputs: toDisplay(res.inputs) })),
+    outputs: toDisplay(r.outputs),
+    policy: { violations: r.violations.map(({ policy, enforcementLevel, severity, urn, message }) => ({ policy, enforcementLevel, severity, urn, message })) },
+    passed: r.passed,
+  };
+}
+export type PlanDocument = ReturnType<typeof planDocument>;

@@ -1,0 +1,62 @@
+import type { PlanResult } from "./plan";
+import type { CapturedResource } from "./types";
+import { SHOWN_UNKNOWN, toDisplay } from "./wire";
+
+/** A preview-like rendering: the resource tree, key inputs, outputs, findings, summary. */
+export function renderText(r: PlanResult): string {
+  const out: string[] = [];
+  out.push(`Previewing ${r.project} (stack ${r.stack}) offline: Pulumi's mock engine, no cloud calls, no credentials.`, "");
+  const children = new Map<string | null, CapturedResource[]>();
+  for (const res of r.resources) children.set(res.parent, [...(children.get(res.parent) ?? []), res]);
+  const rows: Array<[string, string, string]> = [];
+  const walk = (parent: string | null, prefix: string) => {
+    const kids = children.get(parent) ?? [];
+    kids.forEach((res, i) => {
+      const last = i === kids.length - 1;
+      const branch = parent === null ? "" : last ? "└─ " : "├─ ";
+      rows.push([`${prefix}${branch}${res.type}`, res.name, summarize(res)]);
+      walk(res.urn, parent === null ? "" : prefix + (last ? "   " : "│  "));
+    });
+  };
+  walk(null, "");
+  const w0 = Math.max(4, ...rows.map((x) => x[0].length));
+  const w1 = Math.max(4, ...rows.map((x) => x[1].length));
+  out.push(`     ${"Type".padEnd(w0)}  ${"Name".padEnd(w1)}  Plan`);
+  for (const [t, n, s] of rows) out.push(` +   ${t.padEnd(w0)}  ${n.padEnd(w1)}  create${s ? `  ${s}` : ""}`);
+
+  out.push("", "Outputs:");
+  const outputs = toDisplay(r.outputs) as Record<string, unknown>;
+  const wk = Math.max(0, ...Object.keys(outputs).map((k) => k.length));
+  for (const [k, v] of Object.entries(outputs)) out.push(`    ${k.padEnd(wk)}: ${v === SHOWN_UNKNOWN ? `${SHOWN_UNKNOWN} (computed by the cloud at deploy time)` : JSON.stringify(v)}`);
+
+  out.push("", `Policies (launch-baseline pack, config ${r.policyConfigPath ?? "defaults"}):`);
+  if (r.violations.length === 0) out.push("    no violations");
+  for (const v of r.violations) {
+    const res = r.resources.find((x) => x.urn === v.urn);
+    out.push(`    ${v.undecided ? "undecided" : v.enforcementLevel}  ${v.policy} (${v.severity ?? "n/a"})  ${res ? `${res.type} ${res.name}` : "stack"}`, `        ${v.message}`);
+  }
+
+  const mandatory = r.violations.filter((v) => v.enforcementLevel === "mandatory").length;
+  const advisory = r.violations.length - mandatory;
+  out.push("", `Resources: + ${r.resources.length} to create (offline plan; nothing was deployed)`);
+  out.push(r.passed ? `Result: passed (${advisory} advisory finding${advisory === 1 ? "" : "s"})` : `Result: BLOCKED by ${mandatory} mandatory violation${mandatory === 1 ? "" : "s"}`);
+  return out.join("\n");
+}
+
+function summarize(res: CapturedResource): string {
+  const i = toDisplay(res.inputs) as Record<string, unknown>;
+  switch (res.type) {
+    case "cloudflare:index/zoneSetting:ZoneSetting":
+      return `${i.settingId} = ${JSON.stringify(i.value)}`;
+    case "cloudflare:index/dnsRecord:DnsRecord": {
+      const content = i.content ?? (i.data ? Object.values(i.data as object).join(" ") : "");
+      return `${i.type} ${i.name} ${content}${i.proxied ? " (proxied)" : ""}`;
+    }
+    case "cloudflare:index/ruleset:Ruleset":
+      return `${i.phase}, ${(i.rules as unknown[] | undefined)?.length ?? 0} rule(s)`;
+    case "cloudflare:index/zoneDnssec:ZoneDnssec":
+      return `status ${i.status}`;
+    default:
+      return "";
+  }
+}

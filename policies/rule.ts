@@ -1,0 +1,37 @@
+import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+
+/** Where a rule comes from, for the catalogue, SARIF and reviewers. */
+export interface Reference {
+  readonly standard: "OWASP API Security Top 10 2023" | "OWASP ASVS 4.0.3" | "CIS" | "RFC" | "Vendor";
+  readonly id: string;
+  readonly title: string;
+  readonly url: string;
+}
+
+// The catalogue's metadata rides on the policy object itself: the SDK ignores fields it does not
+// know, so the array handed to PolicyPack and the one the offline plan reads are the same.
+interface Catalogued {
+  readonly severity: "low" | "medium" | "high" | "critical";
+  readonly remediationSteps: string;
+  readonly references: readonly Reference[];
+  /** File name in runbooks/ (without .md) to follow when the rule blocks a deploy. */
+  readonly runbook: string;
+}
+
+export type LaunchResourcePolicy = ResourceValidationPolicy & Catalogued;
+export type LaunchStackPolicy = StackValidationPolicy & Catalogued;
+export type LaunchPolicy = LaunchResourcePolicy | LaunchStackPolicy;
+
+export const OWASP_API8_MISCONFIGURATION: Reference = {
+  standard: "OWASP API Security Top 10 2023",
+  id: "API8:2023",
+  title: "Security Misconfiguration",
+  url: "https://owasp.org/API-Security/editions/2023/en/0xa8-security-misconfiguration/",
+};
+
+export const asvs = (id: string, title: string): Reference => ({
+  standard: "OWASP ASVS 4.0.3",
+  id,
+  title,
+  url: "https://owasp.org/www-project-application-security-verification-standard/",
+});
