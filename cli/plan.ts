@@ -28,6 +28,8 @@ function command(): Command {
     .option("--program <file>", "the Pulumi program to run", "index.ts")
     .option("--stacks-dir <dir>", "where the stack files are", "stacks")
     .option("--policy-config <file>", "policy pack config; default: policies/config/<stack>.json")
+    .allowExcessArguments()
+    .showHelpAfterError("(npm run plan -- --help lists the options)")
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(`error: ${s.replace(/^error: /, "")}`) });
 }

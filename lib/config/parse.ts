@@ -96,7 +96,7 @@ function plaintextSecretProblems(key: string, value: string, fix: FixHints): str
   walk(parsed, key);
   return strings.flatMap(([path, s]) => {
     const found = detectSecrets(s, path.split(/[.:[\]]/).filter(Boolean).pop());
-    return found.length === 0 ? [] : [`${path} holds ${found[0].description} in plaintext (value not shown). Secrets never go in a stack file. Fix: ${fix.setSecret(key)}`];
+    return found.length === 0 ? [] : [`${path} holds ${found[0].description} in plaintext (value not shown). Fix: ${fix.removeExposed()}`];
   });
 }
 
@@ -105,8 +105,7 @@ function describeIssue(issue: z.core.$ZodIssue, project: Record<string, unknown>
   const key = `${PROJECT}:${top}`;
   const where = key + rest.map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s}`)).join("");
   if (issue.code === "unrecognized_keys") {
-    const target = issue.path.length === 0 ? "" : `${where}: `;
-    return `${target}unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}. Fix: remove ${issue.keys.length > 1 ? "them" : "it"} or correct the spelling (${fix.set(key)})`;
+    return `${where} has unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}. Fix: ${fix.correct(key)}`;
   }
   const value = issue.path.reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k as string] : undefined), project);
   if (value === undefined && issue.path.length === 1) {
@@ -152,6 +151,12 @@ class FixHints {
   }
   setSecret(key: string): string {
     return `pulumi config set --secret ${key} --stack ${this.ctx.stack} (it prompts for the value)`;
+  }
+  removeExposed(): string {
+    return `take it out of ${this.ctx.source} and rotate it, since it was exposed; secrets are set with pulumi config set --secret <key> --stack ${this.ctx.stack}`;
+  }
+  correct(key: string): string {
+    return `remove it or correct its spelling in ${key} in ${this.ctx.source}`;
   }
   remove(key: string): string {
     return `pulumi config rm ${key} --stack ${this.ctx.stack}`;

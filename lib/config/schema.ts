@@ -46,6 +46,8 @@ export const projectSchema = z
     dnssec: z.boolean().default(true),
   })
   .superRefine((c, ctx) => {
+    // A malformed domain is reported once, not again for every host under it.
+    if (!isHostname(c.domain)) return;
     c.hosts.forEach((h, i) => {
       if (!isWithinZone(h.hostname, c.domain)) {
         ctx.addIssue({ code: "custom", path: ["hosts", i, "hostname"], message: `must be ${c.domain} or a name under it; this stack's zone is ${c.domain}` });

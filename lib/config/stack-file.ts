@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { isMap, parseDocument } from "yaml";
+import { LineCounter, isMap, parseDocument } from "yaml";
 import { PROJECT } from "./keys";
 import type { RawConfig, RawValue } from "./parse";
 
@@ -32,7 +32,8 @@ export function stackFilePath(stacksDir: string, stack: string): string {
 /** Reads a stack's config the way the Pulumi CLI hands it to a program. */
 export function readStackConfig(stacksDir: string, stack: string): { raw: RawConfig; source: string } {
   const path = stackFilePath(stacksDir, stack);
-  const source = relative(process.cwd(), path) || path;
+  const rel = relative(process.cwd(), path);
+  const source = rel && !rel.startsWith("..") ? rel : path;
   if (!/^[A-Za-z0-9_.-]+$/.test(stack) || !existsSync(path)) {
     const known = listStacks(stacksDir);
     throw new UsageError(
@@ -40,10 +41,12 @@ export function readStackConfig(stacksDir: string, stack: string): { raw: RawCon
         (known.length ? `Stacks here: ${known.join(", ")}. Fix: pass one of them to --stack.` : `Fix: create one with pulumi stack init ${stack}.`),
     );
   }
-  const doc = parseDocument(readFileSync(path, "utf8"), { prettyErrors: false, uniqueKeys: true });
+  const lines = new LineCounter();
+  const doc = parseDocument(readFileSync(path, "utf8"), { prettyErrors: false, uniqueKeys: true, lineCounter: lines });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    const at = e.linePos?.[0] ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : "";
+    const pos = lines.linePos(e.pos[0]);
+    const at = ` at line ${pos.line}, column ${pos.col}`;
     throw new UsageError(`${source} is not valid YAML${at}: ${e.message.split("\n")[0]}. Fix: correct the file; \`pulumi config set\` rewrites it safely.`);
   }
   if (doc.contents !== null && !isMap(doc.contents)) {

@@ -1,0 +1,49 @@
+import { spawn } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+export const ROOT = resolve(__dirname, "..", "..");
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `npm run plan -- ARGS` the way a user does, as a real process from the project root. */
+export function runPlan(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ["--require", "tsx/cjs", join(ROOT, "cli", "plan.ts"), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code) => done({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** A stacks dir holding a copy of one shipped stack file, edited by `edit`. */
+export function editedStacks(stack: string, edit: (yaml: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), "lb-stacks-"));
+  cpSync(join(ROOT, "stacks"), dir, { recursive: true });
+  const file = join(dir, `Pulumi.${stack}.yaml`);
+  writeFileSync(file, edit(readFileSync(file, "utf8")));
+  return dir;
+}
+
+export interface PlanJson {
+  stack: string;
+  project: string;
+  offline: true;
+  resources: Array<{ urn: string; type: string; name: string; parent: string | null; provider: string | null; inputs: Record<string, unknown> }>;
+  outputs: Record<string, unknown>;
+  policy: { violations: Array<{ policy: string; enforcementLevel: string; severity: string | null; urn: string | null; message: string }> };
+  passed: boolean;
+}
+
+export async function planJson(stack: string, extra: string[] = [], env: Record<string, string> = {}): Promise<{ code: number; doc: PlanJson; stderr: string }> {
+  const r = await runPlan(["--stack", stack, "--json", ...extra], env);
+  if (r.code !== 0 && r.code !== 1) throw new Error(`plan exited ${r.code}: ${r.stderr}`);
+  return { code: r.code, doc: JSON.parse(r.stdout) as PlanJson, stderr: r.stderr };
+}
