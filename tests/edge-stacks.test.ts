@@ -90,6 +90,10 @@ describe.each(["prod", "staging", "dev"] as const)("stack %s", (stack) => {
     const stackUrn = doc.resources.find((r) => r.type === "pulumi:pulumi:Stack")!.urn;
     const component = doc.resources.find((r) => r.type === "launch:edge:EdgeSecurity")!;
     expect(component.parent).toBe(stackUrn);
+    // URNs in the engine's form, as `pulumi preview` and `pulumi stack export` show them.
+    expect(stackUrn).toBe(`urn:pulumi:${stack}::launch-baseline::pulumi:pulumi:Stack::launch-baseline-${stack}`);
+    expect(component.urn).toBe(`urn:pulumi:${stack}::launch-baseline::launch:edge:EdgeSecurity::edge`);
+    expect(doc.resources.find((r) => r.name === "edge-ssl")!.urn).toBe(`urn:pulumi:${stack}::launch-baseline::launch:edge:EdgeSecurity$cloudflare:index/zoneSetting:ZoneSetting::edge-ssl`);
     const children = doc.resources.filter((r) => r.type.startsWith("cloudflare:"));
     expect(children.length).toBeGreaterThan(0);
     for (const child of children) expect(child.parent).toBe(component.urn);

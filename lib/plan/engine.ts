@@ -24,6 +24,29 @@ interface Monitor {
   registerResourceOutputs(req: { getUrn(): string; getOutputs(): Struct | undefined }, cb: (err: unknown, res: unknown) => void): void;
 }
 
+type MockCaptured = CapturedResource & { readonly mockUrn: string };
+
+/**
+ * The mock monitor qualifies a URN's type with the parent's last type only, and keeps the root
+ * stack's type; the engine qualifies with the parent's whole chain and leaves the stack out.
+ * Rewriting to the engine's form keeps URNs equal to what `pulumi preview` and `pulumi stack
+ * export` show, so findings and suppressions match deployed state.
+ */
+function withEngineUrns(captured: readonly MockCaptured[]): MockCaptured[] {
+  const qualified = new Map<string, string>();
+  const engineUrn = new Map<string, string>();
+  for (const r of captured) {
+    // urn:pulumi:<stack>::<project>::<qualified type>::<name>
+    const [head, project] = r.urn.split("::");
+    const parentQualified = r.parent ? qualified.get(r.parent) : undefined;
+    const type = parentQualified && parentQualified !== "pulumi:pulumi:Stack" ? `${parentQualified}$${r.type}` : r.type;
+    qualified.set(r.urn, type);
+    engineUrn.set(r.urn, `${head}::${project}::${type}::${r.name}`);
+  }
+  const map = (u: string | null) => (u ? (engineUrn.get(u) ?? u) : u);
+  return captured.map((r) => ({ ...r, urn: map(r.urn)!, parent: map(r.parent), provider: map(r.provider), dependencies: r.dependencies.map((d) => map(d)!) }));
+}
+
 export interface RunOptions {
   readonly programPath: string;
   readonly project: string;
@@ -47,7 +70,7 @@ export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
   await pulumi.runtime.setMocks(offlineMocks(opts.mockContext), opts.project, opts.stack, true);
 
   // Slots are taken when a registration starts, so the order is the program's, not the event loop's.
-  const resources: Array<CapturedResource | undefined> = [];
+  const resources: Array<MockCaptured | undefined> = [];
   const outputs = new Map<string, Record<string, unknown>>();
   const monitor = pulumi.runtime.getMonitor() as unknown as Monitor;
   const register = monitor.registerResource.bind(monitor);
@@ -57,6 +80,7 @@ export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
       if (!err && res) {
         resources[slot] = {
           urn: res.getUrn(),
+          mockUrn: res.getUrn(),
           type: req.getType(),
           name: req.getName(),
           custom: req.getCustom(),
@@ -84,7 +108,7 @@ export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
   // Registrations finish after the program returns; disconnect waits for all of them.
   await pulumi.runtime.disconnect();
 
-  const registered = resources.filter((r): r is CapturedResource => r !== undefined);
+  const registered = withEngineUrns(resources.filter((r): r is MockCaptured => r !== undefined));
   const stack = registered.find((r) => r.type === "pulumi:pulumi:Stack");
-  return { resources: registered, outputs: (stack && outputs.get(stack.urn)) ?? {} };
+  return { resources: registered, outputs: (stack && outputs.get(stack.mockUrn)) ?? {} };
 }
