@@ -1,8 +1,10 @@
 import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { ConfigError } from "../lib/config/errors";
 import { PROJECT } from "../lib/config/keys";
 import { UsageError, listStacks } from "../lib/config/stack-file";
+import { zoneFile } from "../lib/dns/zone-file";
 import { planStack } from "../lib/plan/plan";
 import { planDocument, type PlanDocument } from "../lib/plan/report-json";
 import { renderText } from "../lib/plan/report-text";
@@ -18,6 +20,7 @@ interface Options {
   program: string;
   stacksDir: string;
   policyConfig?: string;
+  zoneFile?: string;
 }
 
 function command(): Command {
@@ -28,6 +31,7 @@ function command(): Command {
     .option("--program <file>", "the Pulumi program to run", "index.ts")
     .option("--stacks-dir <dir>", "where the stack files are", "stacks")
     .option("--policy-config <file>", "policy pack config; default: policies/config/<stack>.json")
+    .option("--zone-file <file>", "also write every DNS record the stack manages in its zone as a standard zone file (needs --stack)")
     .allowExcessArguments()
     .showHelpAfterError("(npm run plan -- --help lists the options)")
     .exitOverride()
@@ -37,6 +41,12 @@ function command(): Command {
 async function planOne(opts: Options & { stack: string }): Promise<number> {
   const result = await planStack({ project: PROJECT, stack: opts.stack, stacksDir: opts.stacksDir, programPath: opts.program, policyConfigPath: opts.policyConfig, policies });
   process.stdout.write(`${opts.json ? JSON.stringify(planDocument(result), null, 2) : renderText(result)}\n`);
+  if (opts.zoneFile) {
+    const header = `; ${result.config.domain}: DNS records managed by ${PROJECT} stack ${result.stack} (offline plan). Cloudflare serves the SOA and NS records.`;
+    const zone = zoneFile(result.resources, result.config.cloudflareZoneId, result.config.domain, header);
+    writeFileSync(opts.zoneFile, zone.text);
+    process.stderr.write(`wrote ${zone.records} records to ${opts.zoneFile}\n`);
+  }
   return result.passed ? EXIT.passed : EXIT.blocked;
 }
 
@@ -106,6 +116,10 @@ export async function main(argv: string[]): Promise<number> {
   const opts = cmd.opts<Options>();
   if (cmd.args.length > 0) {
     process.stderr.write(`error: unexpected argument ${JSON.stringify(cmd.args[0])}. Fix: name the stack with --stack ${cmd.args[0]}.\n`);
+    return EXIT.usage;
+  }
+  if (opts.zoneFile && !opts.stack) {
+    process.stderr.write("error: --zone-file needs --stack: a zone file holds one stack's zone. Fix: add --stack <name>.\n");
     return EXIT.usage;
   }
   try {

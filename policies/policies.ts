@@ -1,4 +1,9 @@
 import type { LaunchPolicy } from "./rule";
+import { dnsDkimKeyStrength } from "./rules/dns-dkim-key-strength";
+import { dnsDmarcValid } from "./rules/dns-dmarc-valid";
+import { dnsMailRecordsNotProxied } from "./rules/dns-mail-records-not-proxied";
+import { dnsSpfOnePerName } from "./rules/dns-spf-one-per-name";
+import { dnsSpfValid } from "./rules/dns-spf-valid";
 import { zoneAlwaysUseHttps } from "./rules/zone-always-use-https";
 import { zoneDevelopmentModeOff } from "./rules/zone-development-mode-off";
 import { zoneHsts } from "./rules/zone-hsts";
@@ -6,4 +11,15 @@ import { zoneMinTlsVersion } from "./rules/zone-min-tls-version";
 import { zoneSslStrict } from "./rules/zone-ssl-strict";
 
 /** The exact array handed to `new PolicyPack`; importing it starts no server. */
-export const policies: LaunchPolicy[] = [zoneSslStrict, zoneAlwaysUseHttps, zoneMinTlsVersion, zoneHsts, zoneDevelopmentModeOff];
+export const policies: LaunchPolicy[] = [
+  zoneSslStrict,
+  zoneAlwaysUseHttps,
+  zoneMinTlsVersion,
+  zoneHsts,
+  zoneDevelopmentModeOff,
+  dnsSpfValid,
+  dnsSpfOnePerName,
+  dnsDmarcValid,
+  dnsDkimKeyStrength,
+  dnsMailRecordsNotProxied,
+];

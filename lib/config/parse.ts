@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { detectSecrets } from "../secrets/detector";
 import { ConfigError } from "./errors";
 import { CONFIG_KEYS, ENVIRONMENTS, PROJECT, configKey, type Environment } from "./keys";
+import { resolveEmail, type EmailPlan } from "../email/plan";
 import { HSTS_DEFAULT_MAX_AGE, projectSchema, type ProjectConfig } from "./schema";
 
 /** One config value as the Pulumi engine hands it to a program: a string (objects as JSON). */
@@ -20,6 +21,8 @@ export interface ConfigContext {
 /** The validated configuration the program is built from. */
 export type LaunchConfig = ProjectConfig & {
   readonly stack: string;
+  /** The email records to publish, with per-environment defaults applied. */
+  readonly emailPlan: EmailPlan;
   readonly hsts: ProjectConfig["hsts"] & { readonly maxAgeSeconds: number };
 };
 
@@ -58,6 +61,7 @@ export function parseLaunchConfig(raw: RawConfig, ctx: ConfigContext): LaunchCon
     ...parsed.data,
     stack: ctx.stack,
     hsts: { ...parsed.data.hsts, maxAgeSeconds: parsed.data.hsts.maxAgeSeconds ?? HSTS_DEFAULT_MAX_AGE[env] },
+    emailPlan: resolveEmail(parsed.data.email, env, parsed.data.domain, parsed.data.awsRegion),
   };
 }
 
@@ -112,7 +116,7 @@ function describeIssue(issue: z.core.$ZodIssue, project: Record<string, unknown>
     const meta = configKey(key);
     return `${key} is required: ${meta?.description ?? "missing"} Fix: ${fix.set(key)}`;
   }
-  if (value === undefined) return `${where} is required. Fix: ${fix.set(key)}`;
+  if (value === undefined) return `${where} ${issue.code === "custom" ? issue.message : "is required"}. Fix: ${fix.set(key)}`;
   const message = issue.code === "invalid_type" ? `must be a ${issue.expected}` : issue.message;
   return `${where} = ${show(value)}: ${message}. Fix: ${fix.set(key)}`;
 }

@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { isHostname, isWithinZone, originRecordType } from "../dns/names";
+import { overLookupLimit, planSpf, senderLabel } from "../email/spf-plan";
+import { PROFILES } from "../email/providers";
+import { emailSchema } from "./email-schema";
 import { CLOUDFLARE_PLANS, ENVIRONMENTS, type Environment } from "./keys";
 
 // Messages say what is expected; the formatter adds the key, the bad value and the command to fix.
@@ -44,6 +47,7 @@ export const projectSchema = z
     hsts: hsts.default({ includeSubdomains: false, preload: false }),
     caa,
     dnssec: z.boolean().default(true),
+    email: emailSchema.optional(),
   })
   .superRefine((c, ctx) => {
     // A malformed domain is reported once, not again for every host under it.
@@ -66,6 +70,7 @@ export const projectSchema = z
         ctx.addIssue({ code: "custom", path: ["canonicalRedirect", "to"], message: "must not also be in from: that would redirect the canonical host to itself forever" });
       }
     }
+    if (c.email) emailProblems(c.email, c.environment, c.domain).forEach(({ path, message }) => ctx.addIssue({ code: "custom", path: ["email", ...path], message }));
     const maxAge = c.hsts.maxAgeSeconds ?? HSTS_DEFAULT_MAX_AGE[c.environment];
     if (c.hsts.preload && (!c.hsts.includeSubdomains || maxAge < 31536000)) {
       ctx.addIssue({ code: "custom", path: ["hsts", "preload"], message: "needs includeSubdomains: true and maxAgeSeconds: 31536000; browsers' preload lists refuse anything less" });
@@ -73,3 +78,22 @@ export const projectSchema = z
   });
 
 export type ProjectConfig = z.output<typeof projectSchema>;
+
+function emailProblems(email: z.output<typeof emailSchema>, env: Environment, domain: string): Array<{ path: Array<string | number>; message: string }> {
+  const problems: Array<{ path: Array<string | number>; message: string }> = [];
+  const over = overLookupLimit(planSpf(domain, email.senders, email.spfAll));
+  if (over) {
+    const parts = email.senders.filter((s) => over.senders.includes(senderLabel(s))).map((s) => `${senderLabel(s)} ${s.provider === "custom" ? (s.includes ?? []).reduce((a, i) => a + i.lookups, 0) : PROFILES[s.provider].spfLookups}`);
+    problems.push({ path: ["senders"], message: `would make the SPF record at ${over.name} spend ${over.lookups} DNS lookups (${parts.join(", ")}); receivers stop at 10 and then fail every message. Remove a sender, or list its ip4/ip6 ranges instead of an include` });
+  }
+  email.senders.forEach((s, i) => {
+    if (s.provider === "custom" && (!s.name || !(s.ip4?.length || s.ip6?.length || s.includes?.length))) {
+      problems.push({ path: ["senders", i], message: "is a custom sender: give it a name and at least one of ip4, ip6 or includes" });
+    }
+  });
+  if (email.spfAll === "~all" && env !== "dev") problems.push({ path: ["spfAll"], message: 'must be "-all" in staging and prod; "~all" (softfail) is for dev only' });
+  if ((email.senders.length > 0 || email.selfManagedDkim) && !email.dmarc) problems.push({ path: ["dmarc"], message: "is required when the zone sends mail: give at least rua, the mailbox for aggregate reports" });
+  if (email.mx.length > 0 && !email.tlsRpt?.length) problems.push({ path: ["tlsRpt"], message: "is required when the zone receives mail (mx is set): list a mailto: address for TLS reports" });
+  if (email.mtaSts && email.mx.length === 0) problems.push({ path: ["mtaSts"], message: "needs mx: MTA-STS protects mail the zone receives" });
+  return problems;
+}

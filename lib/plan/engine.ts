@@ -53,6 +53,8 @@ export interface RunOptions {
   readonly stack: string;
   readonly config: RawConfig;
   readonly mockContext: MockContext;
+  /** Replaces the offline mocks, e.g. to hand a test's own key to a generated-key resource. */
+  readonly mocks?: pulumi.runtime.Mocks;
 }
 
 /**
@@ -67,7 +69,7 @@ export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
     if (v.secret) secretKeys.push(k);
   }
   pulumi.runtime.setAllConfig(values, secretKeys);
-  await pulumi.runtime.setMocks(offlineMocks(opts.mockContext), opts.project, opts.stack, true);
+  await pulumi.runtime.setMocks(opts.mocks ?? offlineMocks(opts.mockContext), opts.project, opts.stack, true);
 
   // Slots are taken when a registration starts, so the order is the program's, not the event loop's.
   const resources: Array<MockCaptured | undefined> = [];

@@ -37,9 +37,11 @@ export function renderText(r: PlanResult): string {
   }
 
   const mandatory = r.violations.filter((v) => v.enforcementLevel === "mandatory").length;
-  const advisory = r.violations.length - mandatory;
+  const undecided = r.violations.filter((v) => v.undecided).length;
+  const advisory = r.violations.length - mandatory - undecided;
   out.push("", `Resources: + ${r.resources.length} to create (offline plan; nothing was deployed)`);
-  out.push(r.passed ? `Result: passed (${advisory} advisory finding${advisory === 1 ? "" : "s"})` : `Result: BLOCKED by ${mandatory} mandatory violation${mandatory === 1 ? "" : "s"}`);
+  const rest = `${advisory} advisory, ${undecided} undecided until deploy`;
+  out.push(r.passed ? `Result: passed (${rest})` : `Result: BLOCKED by ${mandatory} mandatory violation${mandatory === 1 ? "" : "s"} (${rest})`);
   return out.join("\n");
 }
 
