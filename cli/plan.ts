@@ -77,9 +77,10 @@ async function planAll(opts: Options): Promise<number> {
         process.stdout.write(`  ${r.stack.padEnd(w)}  error\n${r.stderr.trim().replace(/^/gm, "      ")}\n`);
         continue;
       }
-      const mandatory = r.doc.policy.violations.filter((v) => v.enforcementLevel === "mandatory").length;
-      const advisory = r.doc.policy.violations.length - mandatory;
-      process.stdout.write(`  ${r.stack.padEnd(w)}  ${String(r.doc.resources.length).padStart(3)} resources  ${mandatory} mandatory, ${advisory} advisory  ${r.doc.passed ? "passed" : "BLOCKED"}\n`);
+      const v = r.doc.policy.violations;
+      const mandatory = v.filter((x) => x.enforcementLevel === "mandatory").length;
+      const undecided = v.filter((x) => x.undecided).length;
+      process.stdout.write(`  ${r.stack.padEnd(w)}  ${String(r.doc.resources.length).padStart(3)} resources  ${mandatory} mandatory, ${v.length - mandatory - undecided} advisory, ${undecided} undecided  ${r.doc.passed ? "passed" : "BLOCKED"}\n`);
     }
     process.stdout.write(code === 0 ? "All stacks passed.\n" : `Not all stacks passed: run plan --stack <name> for details.\n`);
   }

@@ -42,7 +42,8 @@ beforeAll(async () => {
   );
 });
 
-const inputsOf = (doc: PlanJson, type: string) => Object.fromEntries(doc.resources.filter((r) => r.type === type).map((r) => [r.name, r.inputs]));
+/** Inputs by resource name, of one type, among the resources a component owns. */
+const inputsOf = (doc: PlanJson, type: string, prefix = "edge-") => Object.fromEntries(doc.resources.filter((r) => r.type === type && r.name.startsWith(prefix)).map((r) => [r.name, r.inputs]));
 
 describe.each(["prod", "staging", "dev"] as const)("stack %s", (stack) => {
   const zoneId = ZONE_ID[stack];
@@ -85,19 +86,24 @@ describe.each(["prod", "staging", "dev"] as const)("stack %s", (stack) => {
     expect(docs[stack]!.outputs.dsRecord).toBe("[unknown]");
   });
 
-  it("parents every child to the EdgeSecurity component, and the component to the stack", () => {
+  it("parents every child to its component, and the components and the AWS provider to the stack", () => {
     const doc = docs[stack]!;
     const stackUrn = doc.resources.find((r) => r.type === "pulumi:pulumi:Stack")!.urn;
     const component = doc.resources.find((r) => r.type === "launch:edge:EdgeSecurity")!;
+    const email = doc.resources.find((r) => r.type === "launch:email:EmailAuthentication")!;
     expect(component.parent).toBe(stackUrn);
+    expect(email.parent).toBe(stackUrn);
+    expect(doc.resources.find((r) => r.type === "pulumi:providers:aws")!.parent).toBe(stackUrn);
+    for (const child of doc.resources.filter((r) => r.name.startsWith("email-"))) expect(child.parent).toBe(email.urn);
     // URNs in the engine's form, as `pulumi preview` and `pulumi stack export` show them.
     expect(stackUrn).toBe(`urn:pulumi:${stack}::launch-baseline::pulumi:pulumi:Stack::launch-baseline-${stack}`);
     expect(component.urn).toBe(`urn:pulumi:${stack}::launch-baseline::launch:edge:EdgeSecurity::edge`);
     expect(doc.resources.find((r) => r.name === "edge-ssl")!.urn).toBe(`urn:pulumi:${stack}::launch-baseline::launch:edge:EdgeSecurity$cloudflare:index/zoneSetting:ZoneSetting::edge-ssl`);
-    const children = doc.resources.filter((r) => r.type.startsWith("cloudflare:"));
-    expect(children.length).toBeGreaterThan(0);
+    const children = doc.resources.filter((r) => r.name.startsWith("edge-"));
+    expect(children.length).toBe({ prod: 21, staging: 18, dev: 18 }[stack]);
     for (const child of children) expect(child.parent).toBe(component.urn);
-    expect(doc.resources.length).toBe(2 + children.length);
+    // The stack, two components, the AWS provider, and their children: nothing unparented.
+    expect(doc.resources.length).toBe(4 + children.length + doc.resources.filter((r) => r.name.startsWith("email-")).length);
   });
 });
 

@@ -9,7 +9,8 @@ export function planDocument(r: PlanResult) {
     offline: true as const,
     resources: r.resources.map((res) => ({ urn: res.urn, type: res.type, name: res.name, parent: res.parent, provider: res.provider, inputs: toDisplay(res.inputs) })),
     outputs: toDisplay(r.outputs),
-    policy: { violations: r.violations.map(({ policy, enforcementLevel, severity, urn, message }) => ({ policy, enforcementLevel, severity, urn, message })) },
+    // `undecided` appears only on findings a rule could not decide offline.
+    policy: { violations: r.violations.map(({ policy, enforcementLevel, severity, urn, message, undecided }) => ({ policy, enforcementLevel, severity, urn, message, ...(undecided ? { undecided } : {}) })) },
     passed: r.passed,
   };
 }

@@ -38,7 +38,7 @@ export interface PlanJson {
   offline: true;
   resources: Array<{ urn: string; type: string; name: string; parent: string | null; provider: string | null; inputs: Record<string, unknown> }>;
   outputs: Record<string, unknown>;
-  policy: { violations: Array<{ policy: string; enforcementLevel: string; severity: string | null; urn: string | null; message: string }> };
+  policy: { violations: Array<{ policy: string; enforcementLevel: string; severity: string | null; urn: string | null; message: string; undecided?: true }> };
   passed: boolean;
 }
 
