@@ -44,7 +44,7 @@ export class EmailAuthentication extends pulumi.ComponentResource {
       this.records.push(new cloudflare.DnsRecord(`${name}-${role}`, { zoneId: zone_, ttl: 1, proxied: false, ...r }, parent));
 
     for (const spf of plan.spf) {
-      record(`spf-${nameInZone(spf.name, zone)}`, { name: spf.name, type: "TXT", content: spf.value, comment: `SPF: ${spf.senders.join(", ") || "sends no mail"}` });
+      record(`spf-${nameInZone(spf.name, zone)}`, { name: spf.name, type: "TXT", content: spf.value, comment: `SPF: ${spf.senders.join(", ") || "no sender uses this name as its envelope"}` });
     }
     record("dmarc", { name: `_dmarc.${zone}`, type: "TXT", content: buildDmarc(plan.dmarc), comment: "DMARC" });
 
