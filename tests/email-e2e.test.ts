@@ -29,7 +29,7 @@ const pem = (k: typeof key.privateKey) => k.export({ type: "pkcs8", format: "pem
 function exportZone(stacksDir: string): string {
   const dir = mkdtempSync(join(tmpdir(), "lb-e2e-"));
   writeFileSync(join(dir, "public.pem"), key.publicKey.export({ type: "spki", format: "pem" }).toString());
-  const r = spawnSync(process.execPath, ["-r", "sucrase/register/ts", "tests/helpers/plan-with-key.ts", "prod", stacksDir, join(dir, "public.pem"), join(dir, "prod.zone")], { cwd: ROOT, encoding: "utf8" });
+  const r = spawnSync(process.execPath, ["-r", join(ROOT, "cli", "register.js"), "tests/helpers/plan-with-key.ts", "prod", stacksDir, join(dir, "public.pem"), join(dir, "prod.zone")], { cwd: ROOT, encoding: "utf8" });
   if (r.status !== 0) throw new Error(r.stderr);
   return readFileSync(join(dir, "prod.zone"), "utf8");
 }

@@ -1,6 +1,6 @@
 // Runs a stack's program offline, like `plan`, but hands the self-managed DKIM key resource a key
 // pair the test made, so the published DKIM record is one the test can sign for. Writes the zone
-// file to OUT. Usage: node -r sucrase/register/ts tests/helpers/plan-with-key.ts STACK STACKS_DIR PUBLIC_PEM_FILE OUT
+// file to OUT. Usage: node -r ./cli/register.js tests/helpers/plan-with-key.ts STACK STACKS_DIR PUBLIC_PEM_FILE OUT
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseLaunchConfig } from "../../lib/config/parse";
 import { readStackConfig } from "../../lib/config/stack-file";

@@ -14,7 +14,7 @@ export interface CliResult {
 /** Runs `npm run plan -- ARGS` the way a user does, as a real process from the project root. */
 export function runPlan(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ["-r", "sucrase/register/ts", join(ROOT, "cli", "plan.ts"), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["-r", require.resolve("../../cli/register.js"), join(ROOT, "cli", "plan.ts"), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
