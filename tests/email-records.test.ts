@@ -118,4 +118,22 @@ describe("provider profiles, on the mock engine", () => {
     }
     expect(find("_dmarc.example.org", "TXT")).toBe("v=DMARC1; p=reject; rua=mailto:dmarc@example.org; adkim=r; aspf=r");
   });
+
+  it("an external DMARC report mailbox: the authorization record is named, and created when its zone is given", async () => {
+    const email = { senders: [{ provider: "amazon-ses" as const }], spfAll: "-all" as const, mx: [], dmarc: { rua: ["mailto:dmarc@reports.example.net"], adkim: "r" as const, aspf: "r" as const } };
+    const named = resolveEmail(email, "prod", "example.org", "us-west-2");
+    expect(named.reportAuthorizations).toEqual([{ name: "example.org._report._dmarc.reports.example.net", value: "v=DMARC1" }]);
+    const before = registered.length;
+    new EmailAuthentication("p-report", { zoneId: "z", accountId: "a", environment: "prod", plan: resolveEmail({ ...email, dmarc: { ...email.dmarc, reportZoneId: "0123456789abcdef0123456789abcdef" } }, "prod", "example.org", "us-west-2") });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(registered.slice(before).find((r) => r.name === "p-report-dmarc-report-authorization-0")?.inputs).toEqual({
+      zoneId: "0123456789abcdef0123456789abcdef",
+      name: "example.org._report._dmarc.reports.example.net",
+      type: "TXT",
+      content: "v=DMARC1",
+      comment: "Accept DMARC reports for example.org",
+      proxied: false,
+      ttl: 1,
+    });
+  });
 });
