@@ -4,6 +4,10 @@ import { dnsDmarcValid } from "./rules/dns-dmarc-valid";
 import { dnsMailRecordsNotProxied } from "./rules/dns-mail-records-not-proxied";
 import { dnsSpfOnePerName } from "./rules/dns-spf-one-per-name";
 import { dnsSpfValid } from "./rules/dns-spf-valid";
+import { environmentSeparation } from "./rules/environment-separation";
+import { noDebugMode } from "./rules/no-debug-mode";
+import { noExposedSecrets } from "./rules/no-exposed-secrets";
+import { secretsStorage } from "./rules/secrets-storage";
 import { zoneAlwaysUseHttps } from "./rules/zone-always-use-https";
 import { zoneDevelopmentModeOff } from "./rules/zone-development-mode-off";
 import { zoneHsts } from "./rules/zone-hsts";
@@ -22,4 +26,8 @@ export const policies: LaunchPolicy[] = [
   dnsDmarcValid,
   dnsDkimKeyStrength,
   dnsMailRecordsNotProxied,
+  noExposedSecrets,
+  noDebugMode,
+  secretsStorage,
+  environmentSeparation,
 ];

@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
+import { PROJECT } from "./keys";
 import { parseLaunchConfig, type LaunchConfig, type RawValue } from "./parse";
+import { readSiblings } from "./stack-file";
 
 // The SDK exports isConfigSecret at runtime but marks it internal in its typings; it is the only
 // way to learn whether a key was set with --secret, which the plaintext-secret check needs.
@@ -12,5 +14,12 @@ export function loadConfig(): LaunchConfig {
   for (const [key, value] of Object.entries(pulumi.runtime.allConfig())) {
     raw.set(key, { value, secret: isConfigSecret(key) });
   }
-  return parseLaunchConfig(raw, { stack: pulumi.getStack(), source: `stacks/Pulumi.${pulumi.getStack()}.yaml` });
+  // The CLI runs programs from the project directory; stackConfigDir is stacks/.
+  const stack = pulumi.getStack();
+  return parseLaunchConfig(raw, { stack, source: `stacks/Pulumi.${stack}.yaml`, siblings: readSiblings("stacks", stack) });
+}
+
+/** The values of the external secrets, as one secret Output: they never become plain strings. */
+export function secretValues(): pulumi.Output<Record<string, string>> {
+  return new pulumi.Config(PROJECT).getSecretObject<Record<string, string>>("secretValues") ?? pulumi.secret<Record<string, string>>({});
 }

@@ -3,6 +3,7 @@ import { detectSecrets } from "../secrets/detector";
 import { ConfigError } from "./errors";
 import { CONFIG_KEYS, ENVIRONMENTS, PROJECT, configKey, type Environment } from "./keys";
 import { resolveEmail, type EmailPlan } from "../email/plan";
+import { separationProblems, type SiblingStack } from "./separation";
 import { HSTS_DEFAULT_MAX_AGE, projectSchema, type ProjectConfig } from "./schema";
 
 /** One config value as the Pulumi engine hands it to a program: a string (objects as JSON). */
@@ -16,6 +17,8 @@ export interface ConfigContext {
   readonly stack: string;
   /** Where the values came from, for messages: a stack file path or "the Pulumi engine". */
   readonly source: string;
+  /** The project's other stacks, for the environment-separation checks. */
+  readonly siblings?: readonly SiblingStack[];
 }
 
 /** The validated configuration the program is built from. */
@@ -23,6 +26,8 @@ export type LaunchConfig = ProjectConfig & {
   readonly stack: string;
   /** The email records to publish, with per-environment defaults applied. */
   readonly emailPlan: EmailPlan;
+  /** Names of the external secrets that have a value in secretValues (values stay in the engine). */
+  readonly secretValueNames: readonly string[];
   readonly hsts: ProjectConfig["hsts"] & { readonly maxAgeSeconds: number };
 };
 
@@ -44,13 +49,28 @@ export function parseLaunchConfig(raw: RawConfig, ctx: ConfigContext): LaunchCon
     }
     if (!secret) problems.push(...plaintextSecretProblems(key, value, fix));
     if (ns !== PROJECT) continue;
+    // Secret values are validated for shape only and never kept here: the program reads them as secrets.
     const decoded = decode(value, known.structured, known.boolean);
-    if (decoded.error) problems.push(`${key} = ${show(value)}: ${decoded.error}. Fix: ${fix.set(key)}`);
+    if (decoded.error) problems.push(`${key} = ${secret ? "(value not shown)" : show(value)}: ${decoded.error}. Fix: ${secret ? fix.setSecret(key) : fix.set(key)}`);
     else project[name] = decoded.value;
   }
 
+  const secretValues = project.secretValues as Record<string, unknown> | undefined;
+  delete project.secretValues;
   const parsed = projectSchema.safeParse(project);
   if (!parsed.success) problems.push(...parsed.error.issues.map((i) => describeIssue(i, project, fix)));
+  if (parsed.success) {
+    const custom = (path: Array<string | number>, message: string) => describeIssue({ code: "custom", path, message, input: undefined } as unknown as z.core.$ZodIssue, project, fix);
+    for (const p of separationProblems({ ...parsed.data, runtimeSecrets: parsed.data.runtime.secrets }, ctx.siblings ?? [])) problems.push(custom(p.path, p.message));
+    const external = parsed.data.secrets.external;
+    for (const name of Object.keys(secretValues ?? {})) {
+      if (!external.includes(name)) problems.push(`${PROJECT}:secretValues.${name} is set but ${name} is not in ${PROJECT}:secrets.external. Fix: add it there, or pulumi config rm --path '${PROJECT}:secretValues.${name}' --stack ${ctx.stack}`);
+      else if (typeof secretValues?.[name] !== "string" || secretValues[name] === "") problems.push(`${PROJECT}:secretValues.${name} is empty (value not shown). Fix: pulumi config set --secret --path '${PROJECT}:secretValues.${name}' --stack ${ctx.stack}`);
+    }
+    for (const name of external.filter((n) => !(n in (secretValues ?? {})))) {
+      problems.push(`${PROJECT}:secretValues.${name} is not set: ${name} is an external secret. Fix: pulumi config set --secret --path '${PROJECT}:secretValues.${name}' --stack ${ctx.stack} (it prompts for the value)`);
+    }
+  }
   if (parsed.success && (ENVIRONMENTS as readonly string[]).includes(ctx.stack) && parsed.data.environment !== ctx.stack) {
     problems.push(`${PROJECT}:environment = "${parsed.data.environment}" in stack "${ctx.stack}": a stack named after an environment must be that environment. Fix: pulumi config set ${PROJECT}:environment ${ctx.stack} --stack ${ctx.stack}`);
   }
@@ -62,6 +82,7 @@ export function parseLaunchConfig(raw: RawConfig, ctx: ConfigContext): LaunchCon
     stack: ctx.stack,
     hsts: { ...parsed.data.hsts, maxAgeSeconds: parsed.data.hsts.maxAgeSeconds ?? HSTS_DEFAULT_MAX_AGE[env] },
     emailPlan: resolveEmail(parsed.data.email, env, parsed.data.domain, parsed.data.awsRegion),
+    secretValueNames: Object.keys(secretValues ?? {}),
   };
 }
 

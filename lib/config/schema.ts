@@ -3,6 +3,10 @@ import { isHostname, isWithinZone, originRecordType } from "../dns/names";
 import { overLookupLimit, planSpf, senderLabel } from "../email/spf-plan";
 import { PROFILES } from "../email/providers";
 import { emailSchema } from "./email-schema";
+import { runtimeSchema, secretsSchema } from "./secrets-schema";
+import { debugFlagProblem } from "../runtime/debug-flags";
+import { DKIM_PRIVATE_KEY_SECRET, GENERATED_SECRETS } from "../secrets/generated";
+import { pathEnvironment } from "../naming";
 import { CLOUDFLARE_PLANS, ENVIRONMENTS, type Environment } from "./keys";
 
 // Messages say what is expected; the formatter adds the key, the bad value and the command to fix.
@@ -48,6 +52,8 @@ export const projectSchema = z
     caa,
     dnssec: z.boolean().default(true),
     email: emailSchema.optional(),
+    secrets: secretsSchema,
+    runtime: runtimeSchema.default({ settings: {}, secrets: {} }),
   })
   .superRefine((c, ctx) => {
     // A malformed domain is reported once, not again for every host under it.
@@ -70,6 +76,7 @@ export const projectSchema = z
         ctx.addIssue({ code: "custom", path: ["canonicalRedirect", "to"], message: "must not also be in from: that would redirect the canonical host to itself forever" });
       }
     }
+    secretsProblems(c).forEach(({ path, message }) => ctx.addIssue({ code: "custom", path, message }));
     if (c.email) emailProblems(c.email, c.environment, c.domain).forEach(({ path, message }) => ctx.addIssue({ code: "custom", path: ["email", ...path], message }));
     const maxAge = c.hsts.maxAgeSeconds ?? HSTS_DEFAULT_MAX_AGE[c.environment];
     if (c.hsts.preload && (!c.hsts.includeSubdomains || maxAge < 31536000)) {
@@ -95,5 +102,38 @@ function emailProblems(email: z.output<typeof emailSchema>, env: Environment, do
   if ((email.senders.length > 0 || email.selfManagedDkim) && !email.dmarc) problems.push({ path: ["dmarc"], message: "is required when the zone sends mail: give at least rua, the mailbox for aggregate reports" });
   if (email.mx.length > 0 && !email.tlsRpt?.length) problems.push({ path: ["tlsRpt"], message: "is required when the zone receives mail (mx is set): list a mailto: address for TLS reports" });
   if (email.mtaSts && email.mx.length === 0) problems.push({ path: ["mtaSts"], message: "needs mx: MTA-STS protects mail the zone receives" });
+  return problems;
+}
+
+/** Names of every secret this stack stores. */
+export function storedSecretNames(c: { secrets: { external: readonly string[] }; email?: { selfManagedDkim?: unknown } }): string[] {
+  return [...GENERATED_SECRETS.map((g) => g.name), ...c.secrets.external, ...(c.email?.selfManagedDkim ? [DKIM_PRIVATE_KEY_SECRET] : [])];
+}
+
+function secretsProblems(c: z.output<typeof projectSchema>): Array<{ path: Array<string | number>; message: string }> {
+  const problems: Array<{ path: Array<string | number>; message: string }> = [];
+  const known = storedSecretNames(c);
+  if (c.environment === "prod" && c.secrets.recoveryWindowDays !== undefined && c.secrets.recoveryWindowDays !== 30) {
+    problems.push({ path: ["secrets", "recoveryWindowDays"], message: "must be 30 in prod (the longest window): a deleted production secret must stay recoverable" });
+  }
+  const generated = GENERATED_SECRETS.map((g) => g.name);
+  c.secrets.external.forEach((n, i) => {
+    if (generated.includes(n) || n === DKIM_PRIVATE_KEY_SECRET) problems.push({ path: ["secrets", "external", i], message: "is a secret the stack generates itself; choose another name" });
+  });
+  for (const name of Object.keys(c.secrets.rotation)) {
+    if (!known.includes(name)) problems.push({ path: ["secrets", "rotation", name], message: `names no secret this stack stores (${known.join(", ")})` });
+  }
+  for (const [envVar, ref] of Object.entries(c.runtime.secrets)) {
+    const env = pathEnvironment(ref);
+    const name = env ? ref.split("/").slice(3).join("/") : ref;
+    // A path of another environment is the separation check's to report.
+    if ((!env || env === c.environment) && !known.includes(name)) problems.push({ path: ["runtime", "secrets", envVar], message: `names no secret this stack stores (${known.join(", ")})` });
+  }
+  if (c.environment !== "dev") {
+    for (const [name, value] of Object.entries(c.runtime.settings)) {
+      const debug = debugFlagProblem(name, value);
+      if (debug) problems.push({ path: ["runtime", "settings", name], message: `is refused in ${c.environment}: ${debug}` });
+    }
+  }
   return problems;
 }

@@ -3,6 +3,7 @@ import { join, relative } from "node:path";
 import { LineCounter, isMap, parseDocument } from "yaml";
 import { PROJECT } from "./keys";
 import type { RawConfig, RawValue } from "./parse";
+import type { SiblingStack } from "./separation";
 
 /** Stands in for a `secure:` value offline: it cannot be decrypted without the stack's key. */
 export const SECRET_PLACEHOLDER = "[secret]";
@@ -80,4 +81,45 @@ function toRawValue(value: unknown): RawValue {
 
 function isSecure(v: unknown): boolean {
   return !!v && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 1 && typeof (v as { secure?: unknown }).secure === "string";
+}
+
+/** The other stacks' identities, read leniently: a broken sibling is skipped, not an error here. */
+export function readSiblings(stacksDir: string, stack: string): SiblingStack[] {
+  return listStacks(stacksDir)
+    .filter((s) => s !== stack)
+    .flatMap((s) => {
+      try {
+        const { raw, source } = readStackConfig(stacksDir, s);
+        const get = (k: string) => raw.get(`${PROJECT}:${k}`)?.value;
+        return [{ stack: s, source, environment: get("environment"), awsAccountId: get("awsAccountId"), cloudflareZoneId: get("cloudflareZoneId"), domain: get("domain") }];
+      } catch {
+        return [];
+      }
+    });
+}
+
+/**
+ * Offline, external secrets the stack file does not hold yet get placeholders, so the plan shows
+ * what a deploy would create; `pulumi up` itself refuses to run until they are set.
+ */
+export function withSecretPlaceholders(raw: RawConfig): { raw: RawConfig; placeholders: string[] } {
+  let external: string[] = [];
+  try {
+    external = JSON.parse(raw.get(`${PROJECT}:secrets`)?.value ?? "{}").external ?? [];
+  } catch {
+    return { raw, placeholders: [] };
+  }
+  if (!Array.isArray(external)) return { raw, placeholders: [] };
+  const key = `${PROJECT}:secretValues`;
+  let values: Record<string, unknown> = {};
+  try {
+    values = JSON.parse(raw.get(key)?.value ?? "{}");
+  } catch {
+    return { raw, placeholders: [] };
+  }
+  const placeholders = external.filter((n) => typeof n === "string" && !(n in values));
+  if (placeholders.length === 0) return { raw, placeholders };
+  const next = new Map(raw);
+  next.set(key, { value: JSON.stringify({ ...values, ...Object.fromEntries(placeholders.map((n) => [n, SECRET_PLACEHOLDER])) }), secret: true });
+  return { raw: next, placeholders };
 }

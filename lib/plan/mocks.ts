@@ -16,6 +16,37 @@ const COMPUTED_NESTED: Record<string, (state: Record<string, unknown>) => void> 
   },
 };
 
+/** ARNs in the shape each service gives them, so policies and documents built from them are real. */
+function awsIdentity(type: string, inputs: Record<string, unknown>, account: string, region: string, seed: string, name: string): { id: string; arn: string } {
+  const service = type.split(":")[1].split("/")[0];
+  const h = hex(seed, 32);
+  switch (type) {
+    case "aws:kms/key:Key": {
+      const id = `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+      return { id, arn: `arn:aws:kms:${region}:${account}:key/${id}` };
+    }
+    case "aws:secretsmanager/secret:Secret": {
+      // Secrets Manager appends a hyphen and six random characters to every secret's ARN.
+      const arn = `arn:aws:secretsmanager:${region}:${account}:secret:${inputs.name}-${h.slice(0, 6)}`;
+      return { id: arn, arn };
+    }
+    case "aws:iam/policy:Policy": {
+      const arn = `arn:aws:iam::${account}:policy/${inputs.name ?? name}`;
+      return { id: arn, arn };
+    }
+    case "aws:ssm/parameter:Parameter":
+      return { id: String(inputs.name), arn: `arn:aws:ssm:${region}:${account}:parameter${inputs.name}` };
+    case "aws:sns/topic:Topic": {
+      const arn = `arn:aws:sns:${region}:${account}:${inputs.name ?? name}`;
+      return { id: arn, arn };
+    }
+    default: {
+      const id = `${name}-${h.slice(0, 8)}`;
+      return { id, arn: `arn:aws:${service}:${service === "iam" ? "" : region}:${account}:${id}` };
+    }
+  }
+}
+
 const hex = (seed: string, length: number) => createHash("sha256").update(seed).digest("hex").slice(0, length);
 
 /**
@@ -27,14 +58,13 @@ export function offlineMocks(ctx: MockContext): pulumi.runtime.Mocks {
     newResource(args) {
       const seed = `${args.type}::${args.name}`;
       const state: Record<string, unknown> = { ...args.inputs };
-      let id: string;
+      let id: string | undefined;
       if (args.type.startsWith("cloudflare:")) {
         id = args.type.endsWith(":ZoneSetting") ? String(args.inputs.settingId) : args.type.endsWith(":ZoneDnssec") ? String(args.inputs.zoneId) : hex(seed, 32);
       } else if (args.type.startsWith("aws:")) {
-        const service = args.type.split(":")[1].split("/")[0];
         const region = (args.inputs.region as string | undefined) ?? ctx.awsRegion;
-        id = `${args.name}-${hex(seed, 8)}`;
-        state.arn = `arn:aws:${service}:${service === "iam" ? "" : region}:${ctx.awsAccountId}:${id}`;
+        ({ id, arn: state.arn } = awsIdentity(args.type, args.inputs, `${ctx.awsAccountId}`, region, seed, args.name));
+        if (args.type === "aws:kms/key:Key") state.keyId = id;
       } else {
         id = `${args.name}-${hex(seed, 8)}`;
       }

@@ -1,10 +1,11 @@
 import { join } from "node:path";
 import type { Policy } from "@pulumi/policy";
 import { parseLaunchConfig, type LaunchConfig } from "../config/parse";
-import { readStackConfig } from "../config/stack-file";
+import { readSiblings, readStackConfig, withSecretPlaceholders } from "../config/stack-file";
 import { runProgram } from "./engine";
 import { resolvePolicyConfig } from "./policy-config";
 import { evaluatePolicies } from "./policy-runner";
+import { unmarkedSecretOutputs } from "./secret-outputs";
 import type { ProgramRun, Violation } from "./types";
 
 export interface PlanOptions {
@@ -24,6 +25,8 @@ export interface PlanResult extends ProgramRun {
   readonly policyConfigPath?: string;
   readonly violations: readonly Violation[];
   readonly passed: boolean;
+  /** External secrets planned with placeholders because the stack file holds no value yet. */
+  readonly placeholders: readonly string[];
 }
 
 /**
@@ -31,11 +34,23 @@ export interface PlanResult extends ProgramRun {
  * config are checked before the program runs, so bad input plans nothing.
  */
 export async function planStack(opts: PlanOptions): Promise<PlanResult> {
-  const { raw, source } = readStackConfig(opts.stacksDir, opts.stack);
-  const config = parseLaunchConfig(raw, { stack: opts.stack, source });
+  const file = readStackConfig(opts.stacksDir, opts.stack);
+  const { raw, placeholders } = withSecretPlaceholders(file.raw);
+  const config = parseLaunchConfig(raw, { stack: opts.stack, source: file.source, siblings: readSiblings(opts.stacksDir, opts.stack) });
   const policyConfigPath = opts.policyConfigPath ?? join("policies", "config", `${opts.stack}.json`);
   const policyConfig = resolvePolicyConfig(opts.policies, policyConfigPath);
   const run = await runProgram({ programPath: opts.programPath, project: opts.project, stack: opts.stack, config: raw, mockContext: { awsAccountId: config.awsAccountId, awsRegion: config.awsRegion } });
-  const violations = await evaluatePolicies(opts.policies, run.resources, policyConfig);
-  return { ...run, project: opts.project, stack: opts.stack, config, policyConfigPath, violations, passed: !violations.some((v) => v.enforcementLevel === "mandatory") };
+  const configSecrets = [...raw.values()].filter((v) => v.secret).flatMap((v) => [v.value, ...Object.values(tryJson(v.value))]).filter((v): v is string => typeof v === "string");
+  const outputCheck = unmarkedSecretOutputs(run.outputs, run.resources, configSecrets, run.resources.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ?? null);
+  const violations = [...(await evaluatePolicies(opts.policies, run.resources, policyConfig)), ...outputCheck.violations];
+  return { ...run, outputs: outputCheck.outputs, project: opts.project, stack: opts.stack, config, policyConfigPath, violations, placeholders, passed: !violations.some((v) => v.enforcementLevel === "mandatory") };
+}
+
+function tryJson(value: string): Record<string, unknown> {
+  try {
+    const parsed = JSON.parse(value);
+    return parsed && typeof parsed === "object" ? parsed : {};
+  } catch {
+    return {};
+  }
 }

@@ -29,6 +29,7 @@ export function renderText(r: PlanResult): string {
   const wk = Math.max(0, ...Object.keys(outputs).map((k) => k.length));
   for (const [k, v] of Object.entries(outputs)) out.push(`    ${k.padEnd(wk)}: ${v === SHOWN_UNKNOWN ? `${SHOWN_UNKNOWN} (computed by the cloud at deploy time)` : JSON.stringify(v)}`);
 
+  if (r.placeholders.length) out.push("", `Secret values not in the stack config yet, planned with placeholders (set them before pulumi up): ${r.placeholders.join(", ")}`);
   out.push("", `Policies (launch-baseline pack, config ${r.policyConfigPath ?? "defaults"}):`);
   if (r.violations.length === 0) out.push("    no violations");
   for (const v of r.violations) {

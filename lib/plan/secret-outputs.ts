@@ -1,0 +1,48 @@
+import { detectSecrets } from "../secrets/detector";
+import type { CapturedResource, Violation } from "./types";
+import { SECRET_SIG, SIG, UNKNOWN } from "./wire";
+
+const isSecretWire = (v: unknown) => !!v && typeof v === "object" && (v as Record<string, unknown>)[SIG] === SECRET_SIG;
+
+// Where secret values live. Other secret-marked inputs are not all secrets: the AWS SDK marks
+// every SSM parameter value secret, plain settings included.
+const SECRET_VALUE_FIELDS: Record<string, readonly string[]> = {
+  "aws:secretsmanager/secretVersion:SecretVersion": ["secretString", "secretBinary"],
+};
+
+function secretStrings(v: unknown, inSecret: boolean, out: Set<string>): void {
+  if (typeof v === "string") {
+    // Short values would match by accident; real secrets and their placeholders are longer.
+    if (inSecret && v.length >= 8 && v !== UNKNOWN) out.add(v);
+  } else if (Array.isArray(v)) v.forEach((x) => secretStrings(x, inSecret, out));
+  else if (v && typeof v === "object") {
+    const secret = inSecret || isSecretWire(v);
+    for (const x of Object.values(v)) secretStrings(x, secret, out);
+  }
+}
+
+/**
+ * Stack outputs that carry a secret without being marked secret: a value stored in the secret
+ * store or set as a config secret, or one the detector recognises. The Pulumi service would show
+ * such an output to anyone who can read the stack. Offending values are replaced by secret
+ * markers in the returned outputs, so no report prints them.
+ */
+export function unmarkedSecretOutputs(outputs: Record<string, unknown>, resources: readonly CapturedResource[], configSecrets: readonly string[], stackUrn: string | null): { outputs: Record<string, unknown>; violations: Violation[] } {
+  const known = new Set<string>(configSecrets.filter((s) => s.length >= 8));
+  for (const r of resources) for (const field of SECRET_VALUE_FIELDS[r.type] ?? []) secretStrings(r.inputs[field], true, known);
+  const violations: Violation[] = [];
+  const walk = (v: unknown, path: string): unknown => {
+    if (isSecretWire(v) || v === UNKNOWN) return v;
+    if (typeof v === "string") {
+      const leaked = [...known].some((s) => v.includes(s)) || detectSecrets(v, path.split(/[.[\]]/).filter(Boolean).pop()).length > 0;
+      if (!leaked) return v;
+      violations.push({ policy: "stack-outputs-secret", enforcementLevel: "mandatory", severity: "critical", urn: stackUrn, message: `output ${path} carries a secret value but is not marked secret (value not shown). Fix: export it with pulumi.secret(...), or do not export it.` });
+      return { [SIG]: SECRET_SIG, value: "" };
+    }
+    if (Array.isArray(v)) return v.map((x, i) => walk(x, `${path}[${i}]`));
+    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, `${path}.${k}`)]));
+    return v;
+  };
+  const masked = Object.fromEntries(Object.entries(outputs).map(([k, v]) => [k, walk(v, k)]));
+  return { outputs: masked, violations };
+}
