@@ -99,7 +99,10 @@ describe("dns-dkim-key-strength", () => {
   });
 
   it("reports a key only known after deploy as undecided", async () => {
-    expect(await findings("prod", record("TXT", "app2026._domainkey.example.com", UNKNOWN))).toEqual(["advisory dns-dkim-key-strength: could not decide during the offline plan: string value at .content can't be known during preview; it is checked again at deploy time."]);
+    expect(await findings("prod", record("TXT", "app2026._domainkey.example.com", UNKNOWN))).toEqual([
+      "advisory dns-dkim-key-strength: could not decide during the offline plan: string value at .content can't be known during preview; it is checked again at deploy time.",
+      "advisory no-exposed-secrets: could not decide during the offline plan: string value at .content can't be known during preview; it is checked again at deploy time.",
+    ]);
   });
 });
 

@@ -102,8 +102,9 @@ describe.each(["prod", "staging", "dev"] as const)("stack %s", (stack) => {
     const children = doc.resources.filter((r) => r.name.startsWith("edge-"));
     expect(children.length).toBe({ prod: 21, staging: 18, dev: 18 }[stack]);
     for (const child of children) expect(child.parent).toBe(component.urn);
-    // The stack, two components, the AWS provider, and their children: nothing unparented.
-    expect(doc.resources.length).toBe(4 + children.length + doc.resources.filter((r) => r.name.startsWith("email-")).length);
+    // The stack, four components, the AWS provider, and their children: nothing unparented.
+    const owned = (prefix: string) => doc.resources.filter((r) => r.name.startsWith(prefix)).length;
+    expect(doc.resources.length).toBe(6 + children.length + owned("email-") + owned("secrets-") + owned("runtime-"));
   });
 });
 

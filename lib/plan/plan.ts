@@ -1,8 +1,10 @@
 import { join } from "node:path";
 import type { Policy } from "@pulumi/policy";
+import type { Mocks } from "@pulumi/pulumi/runtime";
 import { parseLaunchConfig, type LaunchConfig } from "../config/parse";
 import { readSiblings, readStackConfig, withSecretPlaceholders } from "../config/stack-file";
 import { runProgram } from "./engine";
+import { offlineMocks } from "./mocks";
 import { resolvePolicyConfig } from "./policy-config";
 import { evaluatePolicies } from "./policy-runner";
 import { unmarkedSecretOutputs } from "./secret-outputs";
@@ -16,6 +18,8 @@ export interface PlanOptions {
   /** Default: policies/config/<stack>.json when it exists. */
   readonly policyConfigPath?: string;
   readonly policies: readonly Policy[];
+  /** Wraps the offline mocks, e.g. for a test that hands a generated-key resource its own key. */
+  readonly wrapMocks?: (mocks: Mocks) => Mocks;
 }
 
 export interface PlanResult extends ProgramRun {
@@ -39,7 +43,8 @@ export async function planStack(opts: PlanOptions): Promise<PlanResult> {
   const config = parseLaunchConfig(raw, { stack: opts.stack, source: file.source, siblings: readSiblings(opts.stacksDir, opts.stack) });
   const policyConfigPath = opts.policyConfigPath ?? join("policies", "config", `${opts.stack}.json`);
   const policyConfig = resolvePolicyConfig(opts.policies, policyConfigPath);
-  const run = await runProgram({ programPath: opts.programPath, project: opts.project, stack: opts.stack, config: raw, mockContext: { awsAccountId: config.awsAccountId, awsRegion: config.awsRegion } });
+  const mockContext = { awsAccountId: config.awsAccountId, awsRegion: config.awsRegion };
+  const run = await runProgram({ programPath: opts.programPath, project: opts.project, stack: opts.stack, config: raw, mockContext, mocks: opts.wrapMocks?.(offlineMocks(mockContext)) });
   const configSecrets = [...raw.values()].filter((v) => v.secret).flatMap((v) => [v.value, ...Object.values(tryJson(v.value))]).filter((v): v is string => typeof v === "string");
   const outputCheck = unmarkedSecretOutputs(run.outputs, run.resources, configSecrets, run.resources.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ?? null);
   const violations = [...(await evaluatePolicies(opts.policies, run.resources, policyConfig)), ...outputCheck.violations];

@@ -1,34 +1,29 @@
-// Runs a stack's program offline, like `plan`, but hands the self-managed DKIM key resource a key
-// pair the test made, so the published DKIM record is one the test can sign for. Writes the zone
-// file to OUT. Usage: node -r ./cli/register.js tests/helpers/plan-with-key.ts STACK STACKS_DIR PUBLIC_PEM_FILE OUT
+// Plans a stack offline, exactly as `plan` does, but hands the self-managed DKIM key resource a
+// key pair the test made, so the published DKIM record is one the test can sign for. Writes the
+// zone file to OUT. Usage: node -r ./cli/register.js tests/helpers/plan-with-key.ts STACK STACKS_DIR PUBLIC_PEM_FILE OUT
 import { readFileSync, writeFileSync } from "node:fs";
-import { parseLaunchConfig } from "../../lib/config/parse";
-import { readStackConfig } from "../../lib/config/stack-file";
 import { zoneFile } from "../../lib/dns/zone-file";
-import { runProgram } from "../../lib/plan/engine";
-import { offlineMocks } from "../../lib/plan/mocks";
+import { planStack } from "../../lib/plan/plan";
+import { policies } from "../../policies/policies";
 
 async function main() {
   const [stack, stacksDir, publicPemFile, out] = process.argv.slice(2);
-  const { raw, source } = readStackConfig(stacksDir, stack);
-  const config = parseLaunchConfig(raw, { stack, source });
-  const base = offlineMocks({ awsAccountId: config.awsAccountId, awsRegion: config.awsRegion });
   const publicKeyPem = readFileSync(publicPemFile, "utf8");
-  const run = await runProgram({
-    programPath: "index.ts",
+  const result = await planStack({
     project: "launch-baseline",
     stack,
-    config: raw,
-    mockContext: { awsAccountId: config.awsAccountId, awsRegion: config.awsRegion },
-    mocks: {
+    stacksDir,
+    programPath: "index.ts",
+    policies,
+    wrapMocks: (base) => ({
       ...base,
       async newResource(args) {
-        const result = await base.newResource(args);
-        return args.type === "tls:index/privateKey:PrivateKey" ? { ...result, state: { ...result.state, publicKeyPem } } : result;
+        const r = await base.newResource(args);
+        return args.type === "tls:index/privateKey:PrivateKey" ? { ...r, state: { ...r.state, publicKeyPem } } : r;
       },
-    },
+    }),
   });
-  writeFileSync(out, zoneFile(run.resources, config.cloudflareZoneId, config.domain, `; ${stack} with a test key`).text);
+  writeFileSync(out, zoneFile(result.resources, result.config.cloudflareZoneId, result.config.domain, `; ${stack} with a test key`).text);
 }
 
 main().then(
