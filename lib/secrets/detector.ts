@@ -46,21 +46,29 @@ const SECRET_NAME = /(secret|passw(or)?d|passwd|pwd|token|api[_-]?key|apikey|pri
 const PUBLIC_NAME = /(publishable|public[_-]?key|key[_-]?id|_arn$|arn$|[_-]id$|Id$|_name$|Name$|_path$|_ref$|version$|_hash$|_sha$)/;
 const PLACEHOLDER = /^(?:<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|%[A-Z_]+%|x{4,}|\*{3,}|\.{3,}|changeme|change-me|todo|placeholder|example|redacted|dummy|none|null|undefined|true|false|\[secret\]|\[unknown\])$/i;
 
-/** Values that are identifiers or public material, whatever name they sit under. */
-function isLookAlike(value: string): boolean {
+/** Placeholders and public material: never secrets, even when a provider format matches. */
+function isPublicOrPlaceholder(value: string): boolean {
   const v = value.trim();
   return (
     PLACEHOLDER.test(v) ||
     /EXAMPLE/.test(v) ||
-    /^arn:aws[a-z-]*:/.test(v) ||
-    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v) ||
-    /^(sha(1|256|512):)?[0-9a-f]{32,128}$/i.test(v) ||
-    /^\d+$/.test(v) ||
     /(^|;)\s*v=DKIM1\b/.test(v) ||
     /^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-\S+) AAAA/.test(v) ||
     /-----BEGIN (PUBLIC KEY|CERTIFICATE|RSA PUBLIC KEY)-----/.test(v) ||
     /^pk_(live|test)_/.test(v) ||
-    /\.apps\.googleusercontent\.com$/.test(v) ||
+    /\.apps\.googleusercontent\.com$/.test(v)
+  );
+}
+
+/** Identifiers and public material, which a random-looking value under a secret name may still be. */
+function isLookAlike(value: string): boolean {
+  const v = value.trim();
+  return (
+    isPublicOrPlaceholder(v) ||
+    /^arn:aws[a-z-]*:/.test(v) ||
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v) ||
+    /^(sha(1|256|512):)?[0-9a-f]{32,128}$/i.test(v) ||
+    /^\d+$/.test(v) ||
     /^[a-z0-9]+([-_.][a-z0-9]+)*$/.test(v) || // kebab, snake or dotted names
     /^\/[\w./-]*$/.test(v) || // paths
     /^[A-Za-z][\w+.-]*:\/\/[^\s@]*$/.test(v) // URLs without credentials
@@ -91,10 +99,12 @@ function looksRandom(value: string): boolean {
  */
 export function detectSecrets(value: string, name?: string): SecretFinding[] {
   const findings: SecretFinding[] = [];
-  if (!isLookAlike(value) || /-----BEGIN [A-Z ]*PRIVATE KEY/.test(value)) {
+  if (!isPublicOrPlaceholder(value)) {
     for (const f of FORMATS) {
       if (f.pattern.test(value)) findings.push({ kind: f.kind, description: f.description });
     }
+    // The AWS secret key has no prefix of its own: its name says what it is.
+    if (findings.length === 0 && name && /aws_?secret_?access_?key/i.test(name) && /^[A-Za-z0-9/+]{40}$/.test(value)) findings.push({ kind: "aws-secret-access-key", description: "an AWS secret access key" });
   }
   if (findings.length === 0 && name && SECRET_NAME.test(name) && !PUBLIC_NAME.test(name) && looksRandom(value)) {
     findings.push({ kind: "high-entropy-secret", description: `a random-looking value under the secret-sounding name "${name}"` });
@@ -109,7 +119,7 @@ export function scanText(text: string): Array<SecretFinding & { readonly line: n
     const seen = new Set<string>();
     for (const f of FORMATS) {
       const m = f.pattern.exec(line);
-      if (m && !isLookAlike(m[0])) {
+      if (m && !isPublicOrPlaceholder(m[0])) {
         out.push({ kind: f.kind, description: f.description, line: i + 1 });
         seen.add(f.kind);
       }
