@@ -35,6 +35,7 @@ export function parseLaunchConfig(raw: RawConfig, ctx: ConfigContext): LaunchCon
   const problems: string[] = [];
   const fix = new FixHints(ctx);
   const project: Record<string, unknown> = {};
+  const plaintextSecrets = new Set<string>();
 
   for (const [key, { value, secret }] of raw) {
     const known = configKey(key);
@@ -44,7 +45,8 @@ export function parseLaunchConfig(raw: RawConfig, ctx: ConfigContext): LaunchCon
       continue;
     }
     if (known.secret && !secret) {
-      problems.push(`${key} is stored in plaintext; it is a secret. Fix: ${fix.setSecret(key)}`);
+      problems.push(`${key} is stored in plaintext; it is a secret. Fix: ${known.structured ? `pulumi config rm ${key} --stack ${ctx.stack}, rotate what it held, then ${fix.setSecret(key)}` : fix.setSecret(key)}`);
+      plaintextSecrets.add(key);
       continue;
     }
     if (!secret) problems.push(...plaintextSecretProblems(key, value, fix));
@@ -59,7 +61,7 @@ export function parseLaunchConfig(raw: RawConfig, ctx: ConfigContext): LaunchCon
   delete project.secretValues;
   const parsed = projectSchema.safeParse(project);
   if (!parsed.success) problems.push(...parsed.error.issues.map((i) => describeIssue(i, project, fix)));
-  if (parsed.success) {
+  if (parsed.success && !plaintextSecrets.has(`${PROJECT}:secretValues`)) {
     const custom = (path: Array<string | number>, message: string) => describeIssue({ code: "custom", path, message, input: undefined } as unknown as z.core.$ZodIssue, project, fix);
     for (const p of separationProblems({ ...parsed.data, runtimeSecrets: parsed.data.runtime.secrets }, ctx.siblings ?? [])) problems.push(custom(p.path, p.message));
     const external = parsed.data.secrets.external;
@@ -175,6 +177,7 @@ class FixHints {
     return `pulumi config set ${key} ${meta?.example ?? "<value>"} --stack ${this.ctx.stack}`;
   }
   setSecret(key: string): string {
+    if (configKey(key)?.structured) return `pulumi config set --secret --path '${key}.<name>' --stack ${this.ctx.stack} for each entry (it prompts for the value)`;
     return `pulumi config set --secret ${key} --stack ${this.ctx.stack} (it prompts for the value)`;
   }
   removeExposed(): string {

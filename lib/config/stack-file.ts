@@ -120,6 +120,7 @@ export function withSecretPlaceholders(raw: RawConfig): { raw: RawConfig; placeh
   const placeholders = external.filter((n) => typeof n === "string" && !(n in values));
   if (placeholders.length === 0) return { raw, placeholders };
   const next = new Map(raw);
-  next.set(key, { value: JSON.stringify({ ...values, ...Object.fromEntries(placeholders.map((n) => [n, SECRET_PLACEHOLDER])) }), secret: true });
+  // A plaintext secretValues stays plaintext, so validation still refuses it.
+  next.set(key, { value: JSON.stringify({ ...values, ...Object.fromEntries(placeholders.map((n) => [n, SECRET_PLACEHOLDER])) }), secret: raw.get(key)?.secret ?? true });
   return { raw: next, placeholders };
 }
