@@ -1,14 +1,19 @@
 import { benchPlanStartup } from "./plan-startup";
+import { benchSecretDetection } from "./secret-detection";
 
 // `npm run bench`: every performance target of the project, each measured beside its reference in
-// the same run. RUNS overrides the number of runs per measurement (default 7).
+// the same run. RUNS overrides the runs per process measurement (default 7).
 const runs = Number(process.env.RUNS ?? 7);
 
-function main(): void {
-  process.stderr.write(`launch-baseline benchmarks, ${runs} runs each\n`);
+async function main(): Promise<void> {
+  process.stderr.write(`launch-baseline benchmarks (${runs} runs per process measurement)\n`);
   const plan = benchPlanStartup(runs);
   process.stderr.write("\n");
-  process.stdout.write(`${plan.report}\n`);
+  process.stdout.write(`${plan.report}\n\n`);
+  process.stdout.write(`${await benchSecretDetection(20)}\n`);
 }
 
-main();
+main().catch((e) => {
+  process.stderr.write(`bench failed: ${(e as Error).message}\n`);
+  process.exit(1);
+});
