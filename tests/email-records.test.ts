@@ -136,4 +136,11 @@ describe("provider profiles, on the mock engine", () => {
       ttl: 1,
     });
   });
+
+  it("the self-managed DKIM private key is a secret Output", async () => {
+    const plan = resolveEmail({ senders: [], selfManagedDkim: { selector: "s1" }, spfAll: "-all", mx: [], dmarc: { rua: ["mailto:dmarc@example.org"], adkim: "r", aspf: "r" } }, "prod", "example.org", "us-west-2");
+    const email = new EmailAuthentication("p-dkim", { zoneId: "z", accountId: "a", environment: "prod", plan });
+    expect(await pulumi.isSecret(email.dkimPrivateKeyPem!)).toBe(true);
+    expect(registered.find((r) => r.name === "p-dkim-dkim-key")?.inputs).toEqual({ algorithm: "RSA", rsaBits: 2048 });
+  });
 });
