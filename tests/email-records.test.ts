@@ -81,7 +81,15 @@ describe("provider profiles, on the mock engine", () => {
   const registered: pulumi.runtime.MockResourceArgs[] = [];
   let EmailAuthentication: typeof import("../components/email-authentication").EmailAuthentication;
   beforeAll(async () => {
-    await pulumi.runtime.setMocks({ newResource: (a) => (registered.push(a), { id: `${a.name}-id`, state: a.inputs }), call: () => ({}) }, "launch-baseline", "unit", false);
+    // The TLS provider always returns the key pair it generates; the mock does the same.
+    const pair = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const tlsState = { publicKeyPem: pair.publicKey.export({ type: "spki", format: "pem" }).toString(), privateKeyPem: pulumi.secret(pair.privateKey.export({ type: "pkcs8", format: "pem" }).toString()) };
+    await pulumi.runtime.setMocks(
+      { newResource: (a) => (registered.push(a), { id: `${a.name}-id`, state: { ...a.inputs, ...(a.type === "tls:index/privateKey:PrivateKey" ? tlsState : {}) } }), call: () => ({}) },
+      "launch-baseline",
+      "unit",
+      false,
+    );
     ({ EmailAuthentication } = await import("../components/email-authentication"));
   });
 
@@ -142,5 +150,8 @@ describe("provider profiles, on the mock engine", () => {
     const email = new EmailAuthentication("p-dkim", { zoneId: "z", accountId: "a", environment: "prod", plan });
     expect(await pulumi.isSecret(email.dkimPrivateKeyPem!)).toBe(true);
     expect(registered.find((r) => r.name === "p-dkim-dkim-key")?.inputs).toEqual({ algorithm: "RSA", rsaBits: 2048 });
+    await new Promise((r) => setTimeout(r, 50));
+    const record = registered.find((r) => r.name === "p-dkim-dkim-s1")?.inputs as { content: string };
+    expect(record.content).toMatch(/^"v=DKIM1; k=rsa; p=MIIB[^"]+" "[^"]+"$/);
   });
 });
