@@ -1,8 +1,11 @@
 import * as aws from "@pulumi/aws";
+import { AbuseProtection } from "./components/abuse-protection";
 import { EdgeSecurity } from "./components/edge-security";
 import { EmailAuthentication } from "./components/email-authentication";
 import { RuntimeEnvironment } from "./components/runtime-environment";
 import { SecretStore } from "./components/secret-store";
+import { UptimeMonitoring } from "./components/uptime-monitoring";
+import { DEFAULT_ENDPOINTS } from "./lib/edge/rate-limits";
 import { PROJECT } from "./lib/config/keys";
 import { loadConfig, secretValues } from "./lib/config/load";
 import { envPath, pathEnvironment } from "./lib/naming";
@@ -15,6 +18,13 @@ const config = loadConfig();
 // account's credentials refuses to do anything.
 const awsProvider = new aws.Provider("aws", {
   region: config.awsRegion as aws.Region,
+  allowedAccountIds: [config.awsAccountId],
+  defaultTags: { tags: { project: PROJECT, environment: config.environment, "managed-by": "pulumi", owner: config.owner } },
+});
+
+// Route 53 health check metrics exist only in us-east-1: alarms and their topics live there.
+const awsUsEast1 = new aws.Provider("aws-us-east-1", {
+  region: "us-east-1",
   allowedAccountIds: [config.awsAccountId],
   defaultTags: { tags: { project: PROJECT, environment: config.environment, "managed-by": "pulumi", owner: config.owner } },
 });
@@ -35,6 +45,14 @@ const email = new EmailAuthentication(
   { zoneId: config.cloudflareZoneId, accountId: config.cloudflareAccountId, environment: config.environment, plan: config.emailPlan },
   { providers: { aws: awsProvider } },
 );
+
+new AbuseProtection("abuse", {
+  zoneId: config.cloudflareZoneId,
+  plan: config.cloudflarePlan,
+  // On plans without method matching the rules match paths alone.
+  endpoints: config.rateLimits.endpoints ?? DEFAULT_ENDPOINTS,
+  period: config.rateLimits.period,
+});
 
 const provided = secretValues();
 const store = new SecretStore(
@@ -73,6 +91,23 @@ new RuntimeEnvironment(
   { providers: { aws: awsProvider } },
 );
 
+const route = (r: { emails: string[]; webhooks: string[] }) => ({ emails: r.emails, webhookUrls: r.webhooks.map((w) => provided.apply((v) => v[w])) });
+const uptime = new UptimeMonitoring(
+  "uptime",
+  {
+    environment: config.environment,
+    awsAccountId: config.awsAccountId,
+    cloudflareAccountId: config.cloudflareAccountId,
+    zoneId: config.cloudflareZoneId,
+    cloudflarePlan: config.cloudflarePlan,
+    checks: config.uptime.checks,
+    regions: config.uptime.regions,
+    critical: route(config.alerts.critical),
+    warning: route(config.alerts.warning),
+  },
+  { providers: { aws: awsUsEast1 } },
+);
+
 export const environment = config.environment;
 export const zone = config.domain;
 export const publicUrls = config.hosts.map((h) => `https://${h.hostname}/`);
@@ -83,3 +118,5 @@ export const dmarcReportAuthorizations = email.reportAuthorizations;
 /** Where each secret lives: names and ARNs only. */
 export const secretArns = store.arns;
 export const secretsKeyArn = store.key.arn;
+/** Where alerts go: the topics each alarm notifies. */
+export const alertTopics = { critical: uptime.topics.critical.arn, warning: uptime.topics.warning.arn };

@@ -136,5 +136,6 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => process.exit(code));
+  // Exit only once stdout and stderr have drained: a piped JSON plan is larger than a pipe buffer.
+  main(process.argv.slice(2)).then((code) => process.stdout.write("", () => process.stderr.write("", () => process.exit(code))));
 }

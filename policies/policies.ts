@@ -4,6 +4,11 @@ import { dnsDmarcValid } from "./rules/dns-dmarc-valid";
 import { dnsMailRecordsNotProxied } from "./rules/dns-mail-records-not-proxied";
 import { dnsSpfOnePerName } from "./rules/dns-spf-one-per-name";
 import { dnsSpfValid } from "./rules/dns-spf-valid";
+import { alarmsHaveActions } from "./rules/alarms-have-actions";
+import { rateLimitsCoverAuth } from "./rules/rate-limits-cover-auth";
+import { route53AlarmsInUsEast1 } from "./rules/route53-alarms-in-us-east-1";
+import { uptimeChecksCoverHosts } from "./rules/uptime-checks-cover-hosts";
+import { uptimeChecksHaveAlarms } from "./rules/uptime-checks-have-alarms";
 import { environmentSeparation } from "./rules/environment-separation";
 import { noDebugMode } from "./rules/no-debug-mode";
 import { noExposedSecrets } from "./rules/no-exposed-secrets";
@@ -30,4 +35,9 @@ export const policies: LaunchPolicy[] = [
   noDebugMode,
   secretsStorage,
   environmentSeparation,
+  uptimeChecksCoverHosts,
+  uptimeChecksHaveAlarms,
+  alarmsHaveActions,
+  route53AlarmsInUsEast1,
+  rateLimitsCoverAuth,
 ];

@@ -4,6 +4,7 @@ import { ConfigError } from "./errors";
 import { CONFIG_KEYS, ENVIRONMENTS, PROJECT, configKey, type Environment } from "./keys";
 import { resolveEmail, type EmailPlan } from "../email/plan";
 import { separationProblems, type SiblingStack } from "./separation";
+import { SECRET_PLACEHOLDER } from "./stack-file";
 import { HSTS_DEFAULT_MAX_AGE, projectSchema, type ProjectConfig } from "./schema";
 
 /** One config value as the Pulumi engine hands it to a program: a string (objects as JSON). */
@@ -68,6 +69,14 @@ export function parseLaunchConfig(raw: RawConfig, ctx: ConfigContext): LaunchCon
     for (const name of Object.keys(secretValues ?? {})) {
       if (!external.includes(name)) problems.push(`${PROJECT}:secretValues.${name} is set but ${name} is not in ${PROJECT}:secrets.external. Fix: add it there, or pulumi config rm --path '${PROJECT}:secretValues.${name}' --stack ${ctx.stack}`);
       else if (typeof secretValues?.[name] !== "string" || secretValues[name] === "") problems.push(`${PROJECT}:secretValues.${name} is empty (value not shown). Fix: pulumi config set --secret --path '${PROJECT}:secretValues.${name}' --stack ${ctx.stack}`);
+    }
+    const webhooks = [...parsed.data.alerts.critical.webhooks, ...parsed.data.alerts.warning.webhooks];
+    for (const name of webhooks) {
+      const v = secretValues?.[name];
+      // Offline the value is a placeholder; with the real engine it is checked, never echoed.
+      if (typeof v === "string" && v !== SECRET_PLACEHOLDER && !/^https:\/\/\S+$/.test(v)) {
+        problems.push(`${PROJECT}:secretValues.${name} is not an https:// URL (value not shown); alert webhooks must use TLS. Fix: pulumi config set --secret --path '${PROJECT}:secretValues.${name}' --stack ${ctx.stack} with the https:// URL`);
+      }
     }
     for (const name of external.filter((n) => !(n in (secretValues ?? {})))) {
       problems.push(`${PROJECT}:secretValues.${name} is not set: ${name} is an external secret. Fix: pulumi config set --secret --path '${PROJECT}:secretValues.${name}' --stack ${ctx.stack} (it prompts for the value)`);

@@ -4,6 +4,8 @@ import { overLookupLimit, planSpf, senderLabel } from "../email/spf-plan";
 import { PROFILES } from "../email/providers";
 import { emailSchema } from "./email-schema";
 import { runtimeSchema, secretsSchema } from "./secrets-schema";
+import { alertsSchema, rateLimitsSchema, uptimeSchema } from "./monitoring-schema";
+import { PLAN_LIMITS } from "../edge/rate-limits";
 import { debugFlagProblem } from "../runtime/debug-flags";
 import { DKIM_PRIVATE_KEY_SECRET, GENERATED_SECRETS } from "../secrets/generated";
 import { pathEnvironment } from "../naming";
@@ -54,6 +56,9 @@ export const projectSchema = z
     email: emailSchema.optional(),
     secrets: secretsSchema,
     runtime: runtimeSchema.default({ settings: {}, secrets: {} }),
+    rateLimits: rateLimitsSchema.default({}),
+    uptime: uptimeSchema,
+    alerts: alertsSchema,
   })
   .superRefine((c, ctx) => {
     // A malformed domain is reported once, not again for every host under it.
@@ -76,6 +81,7 @@ export const projectSchema = z
         ctx.addIssue({ code: "custom", path: ["canonicalRedirect", "to"], message: "must not also be in from: that would redirect the canonical host to itself forever" });
       }
     }
+    monitoringProblems(c).forEach(({ path, message }) => ctx.addIssue({ code: "custom", path, message }));
     secretsProblems(c).forEach(({ path, message }) => ctx.addIssue({ code: "custom", path, message }));
     if (c.email) emailProblems(c.email, c.environment, c.domain).forEach(({ path, message }) => ctx.addIssue({ code: "custom", path: ["email", ...path], message }));
     const maxAge = c.hsts.maxAgeSeconds ?? HSTS_DEFAULT_MAX_AGE[c.environment];
@@ -134,6 +140,35 @@ function secretsProblems(c: z.output<typeof projectSchema>): Array<{ path: Array
       const debug = debugFlagProblem(name, value);
       if (debug) problems.push({ path: ["runtime", "settings", name], message: `is refused in ${c.environment}: ${debug}` });
     }
+  }
+  return problems;
+}
+
+function monitoringProblems(c: z.output<typeof projectSchema>): Array<{ path: Array<string | number>; message: string }> {
+  const problems: Array<{ path: Array<string | number>; message: string }> = [];
+  const limits = PLAN_LIMITS[c.cloudflarePlan];
+  const period = c.rateLimits.period;
+  if (period !== undefined && !limits.periods.includes(period)) {
+    problems.push({ path: ["rateLimits", "period"], message: `is not a counting period the ${c.cloudflarePlan} plan offers (${limits.periods.join(", ")} s)` });
+  }
+  const endpoints = c.rateLimits.endpoints ?? [];
+  endpoints.forEach((e, i) => {
+    if (e.method && !limits.methodMatching) problems.push({ path: ["rateLimits", "endpoints", i, "method"], message: `needs method matching, which the ${c.cloudflarePlan} plan does not have (business or enterprise); remove it to match the path alone` });
+  });
+  const named = new Set(endpoints.filter((e) => e.rule).map((e) => e.rule));
+  if (named.size > limits.maxRules) problems.push({ path: ["rateLimits", "endpoints"], message: `pin endpoints into ${named.size} rules; the ${c.cloudflarePlan} plan allows ${limits.maxRules} rate-limiting rule${limits.maxRules === 1 ? "" : "s"}` });
+  if (named.size > 0 && endpoints.some((e) => !e.rule)) problems.push({ path: ["rateLimits", "endpoints"], message: "pin every endpoint to a rule, or none (automatic packing)" });
+  const hosts = c.hosts.map((h) => h.hostname);
+  c.uptime.checks.forEach((check, i) => {
+    const host = /^https:\/\/([^/]+)/.exec(check.url)?.[1];
+    if (host && !hosts.includes(host)) problems.push({ path: ["uptime", "checks", i, "url"], message: `is on ${host}, which is not one of launch-baseline:hosts` });
+  });
+  for (const severity of ["critical", "warning"] as const) {
+    const route = c.alerts[severity];
+    if (route.emails.length + route.webhooks.length === 0) problems.push({ path: ["alerts", severity], message: "routes to nobody: add an email or a webhook" });
+    route.webhooks.forEach((w, i) => {
+      if (!c.secrets.external.includes(w)) problems.push({ path: ["alerts", severity, "webhooks", i], message: "must name a secret in launch-baseline:secrets.external: webhook URLs carry credentials and stay secret" });
+    });
   }
   return problems;
 }

@@ -54,6 +54,8 @@ const hex = (seed: string, length: number) => createHash("sha256").update(seed).
  * echoed as planned state; everything else a provider computes stays unknown, as in a preview.
  */
 export function offlineMocks(ctx: MockContext): pulumi.runtime.Mocks {
+  // Explicit AWS providers by id, so a resource's ARN carries its provider's region.
+  const providerRegions = new Map<string, string>();
   return {
     newResource(args) {
       const seed = `${args.type}::${args.name}`;
@@ -62,11 +64,13 @@ export function offlineMocks(ctx: MockContext): pulumi.runtime.Mocks {
       if (args.type.startsWith("cloudflare:")) {
         id = args.type.endsWith(":ZoneSetting") ? String(args.inputs.settingId) : args.type.endsWith(":ZoneDnssec") ? String(args.inputs.zoneId) : hex(seed, 32);
       } else if (args.type.startsWith("aws:")) {
-        const region = (args.inputs.region as string | undefined) ?? ctx.awsRegion;
+        const providerId = args.provider?.split("::").pop();
+        const region = (args.inputs.region as string | undefined) ?? (providerId && providerRegions.get(providerId)) ?? ctx.awsRegion;
         ({ id, arn: state.arn } = awsIdentity(args.type, args.inputs, `${ctx.awsAccountId}`, region, seed, args.name));
         if (args.type === "aws:kms/key:Key") state.keyId = id;
       } else {
         id = `${args.name}-${hex(seed, 8)}`;
+        if (args.type === "pulumi:providers:aws" && typeof args.inputs.region === "string") providerRegions.set(id, args.inputs.region);
       }
       COMPUTED_NESTED[args.type]?.(state);
       return { id, state };

@@ -1,3 +1,4 @@
+import { alertRoutes } from "./alert-routes";
 import type { PlanResult } from "./plan";
 import type { CapturedResource } from "./types";
 import { SHOWN_UNKNOWN, toDisplay } from "./wire";
@@ -29,6 +30,11 @@ export function renderText(r: PlanResult): string {
   const wk = Math.max(0, ...Object.keys(outputs).map((k) => k.length));
   for (const [k, v] of Object.entries(outputs)) out.push(`    ${k.padEnd(wk)}: ${v === SHOWN_UNKNOWN ? `${SHOWN_UNKNOWN} (computed by the cloud at deploy time)` : JSON.stringify(v)}`);
 
+  const routes = alertRoutes(r.resources);
+  if (routes.length) {
+    out.push("", "Alert routes (who is paged):");
+    for (const route of routes) out.push(`    ${route.source} (${route.watches})${route.via ? ` -> ${route.via}` : ""} -> ${route.targets.join(", ") || "NOBODY"}`);
+  }
   if (r.placeholders.length) out.push("", `Secret values not in the stack config yet, planned with placeholders (set them before pulumi up): ${r.placeholders.join(", ")}`);
   out.push("", `Policies (launch-baseline pack, config ${r.policyConfigPath ?? "defaults"}):`);
   if (r.violations.length === 0) out.push("    no violations");
