@@ -82,23 +82,23 @@ describe("invalid configuration: one message per problem, naming key, value and 
     expect(
       problems(
         prodRaw((m) => {
-          m.set("launch-baseline:hosts", { value: JSON.stringify([{ hostname: "app.example.org", origin: "203.0.113.10" }, { hostname: "api.example.com", origin: "http://origin" }]), secret: false });
-          m.delete("launch-baseline:canonicalRedirect");
+          const hosts = JSON.parse(m.get("launch-baseline:hosts")!.value);
+          m.set("launch-baseline:hosts", { value: JSON.stringify([...hosts, { hostname: "app.example.org", origin: "203.0.113.10" }, { hostname: "files.example.com", origin: "http://origin" }]), secret: false });
         }),
       ),
     ).toEqual([
-      'launch-baseline:hosts[1].origin = "http://origin": must be the origin\'s host name (CNAME) or an IPv4/IPv6 address. Fix: edit launch-baseline:hosts in stacks/Pulumi.prod.yaml (example: [{hostname: app.example.com, origin: web.example.net}])',
-      'launch-baseline:hosts[0].hostname = "app.example.org": must be example.com or a name under it; this stack\'s zone is example.com. Fix: edit launch-baseline:hosts in stacks/Pulumi.prod.yaml (example: [{hostname: app.example.com, origin: web.example.net}])',
+      'launch-baseline:hosts[5].origin = "http://origin": must be the origin\'s host name (CNAME) or an IPv4/IPv6 address. Fix: edit launch-baseline:hosts in stacks/Pulumi.prod.yaml (example: [{hostname: app.example.com, origin: web.example.net}])',
+      'launch-baseline:hosts[4].hostname = "app.example.org": must be example.com or a name under it; this stack\'s zone is example.com. Fix: edit launch-baseline:hosts in stacks/Pulumi.prod.yaml (example: [{hostname: app.example.com, origin: web.example.net}])',
     ]);
     expect(
       problems(
         prodRaw((m) => {
-          m.set("launch-baseline:hosts", { value: JSON.stringify([{ hostname: "app.example.org", origin: "203.0.113.10" }]), secret: false });
-          m.delete("launch-baseline:canonicalRedirect");
+          const hosts = JSON.parse(m.get("launch-baseline:hosts")!.value);
+          m.set("launch-baseline:hosts", { value: JSON.stringify([...hosts, { hostname: "app.example.org", origin: "203.0.113.10" }]), secret: false });
         }),
       ),
     ).toEqual([
-      'launch-baseline:hosts[0].hostname = "app.example.org": must be example.com or a name under it; this stack\'s zone is example.com. Fix: edit launch-baseline:hosts in stacks/Pulumi.prod.yaml (example: [{hostname: app.example.com, origin: web.example.net}])',
+      'launch-baseline:hosts[4].hostname = "app.example.org": must be example.com or a name under it; this stack\'s zone is example.com. Fix: edit launch-baseline:hosts in stacks/Pulumi.prod.yaml (example: [{hostname: app.example.com, origin: web.example.net}])',
     ]);
   });
 

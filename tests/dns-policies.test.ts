@@ -6,6 +6,9 @@ import type { CapturedResource } from "../lib/plan/types";
 import { UNKNOWN } from "../lib/plan/wire";
 import { policies } from "../policies/policies";
 
+// The monitoring coverage rules judge whole stacks; these fixtures are single resources.
+const COVERAGE = ["uptime-checks-cover-hosts", "uptime-checks-have-alarms", "alarms-have-actions", "route53-alarms-in-us-east-1", "rate-limits-cover-auth"];
+
 const DNS_RECORD = "cloudflare:index/dnsRecord:DnsRecord";
 const ZONE = "9c1e5a7b3d2f4c6e8a0b1d3f5e7c9a2b";
 let n = 0;
@@ -16,7 +19,7 @@ function record(type: string, name: string, content: unknown, proxied = false): 
 }
 
 async function findings(stack: string, ...resources: CapturedResource[]) {
-  const v = await evaluatePolicies(policies, resources, resolvePolicyConfig(policies, `policies/config/${stack}.json`));
+  const v = (await evaluatePolicies(policies, resources, resolvePolicyConfig(policies, `policies/config/${stack}.json`))).filter((x) => !COVERAGE.includes(x.policy));
   return v.map((x) => `${x.enforcementLevel} ${x.policy}: ${x.message}`);
 }
 

@@ -7,7 +7,7 @@ import { planJson, type PlanJson } from "./helpers/run-plan";
 
 const ACCOUNT = { prod: "222233334444", staging: "333344445555", dev: "444455556666" } as const;
 const REGION = { prod: "eu-west-1", staging: "eu-west-1", dev: "eu-central-1" } as const;
-const EXTERNAL = { prod: ["smtp-password", "payment-provider-key"], staging: ["smtp-password", "payment-provider-key"], dev: ["payment-provider-key"] } as const;
+const EXTERNAL = { prod: ["smtp-password", "payment-provider-key", "pagerduty-critical-url"], staging: ["smtp-password", "payment-provider-key"], dev: ["payment-provider-key"] } as const;
 const GENERATED = [
   ["jwt-signing-key", 64, "HMAC key that signs the API's JWTs"],
   ["session-signing-key", 64, "Key that signs session cookies"],

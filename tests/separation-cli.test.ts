@@ -29,8 +29,8 @@ describe("environment separation, before anything is planned", () => {
 
   it("a host in another environment's zone", async () => {
     await refused(
-      (y) => y.replace("    - hostname: api.example.com", "    - hostname: api.staging.example.com"),
-      (f, dir) => `launch-baseline:hosts[3].hostname = "api.staging.example.com": belongs to the staging zone staging.example.com (${join(dir, "Pulumi.staging.yaml")}); serve it from that stack. Fix: edit launch-baseline:hosts in ${f} (example: [{hostname: app.example.com, origin: web.example.net}])`,
+      (y) => y.replace("    - hostname: api.example.com", "    - hostname: reports.staging.example.com\n      origin: reports.example.net\n    - hostname: api.example.com"),
+      (f, dir) => `launch-baseline:hosts[3].hostname = "reports.staging.example.com": belongs to the staging zone staging.example.com (${join(dir, "Pulumi.staging.yaml")}); serve it from that stack. Fix: edit launch-baseline:hosts in ${f} (example: [{hostname: app.example.com, origin: web.example.net}])`,
     );
   });
 
