@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { planJson, type PlanJson } from "./helpers/run-plan";
+import { planJson, runPlan, type PlanJson } from "./helpers/run-plan";
 
 const ACCOUNT = { prod: "222233334444", staging: "333344445555", dev: "444455556666" } as const;
 const CHECKS = {
@@ -93,5 +93,20 @@ describe.each(["prod", "staging", "dev"] as const)("stack %s", (env) => {
     ]);
     const webhooks = doc().resources.filter((r) => r.type === "cloudflare:index/notificationPolicyWebhooks:NotificationPolicyWebhooks");
     expect(webhooks.map((w) => w.inputs.url)).toEqual(env === "prod" ? ["[secret]"] : []);
+  });
+});
+
+describe("alert routes in the plan", () => {
+  it("the text plan says which check or alarm pages whom, with secret endpoints masked", async () => {
+    const r = await runPlan(["--stack", "prod"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Alert routes (who is paged):\n    launch-baseline-prod-homepage-down (HealthCheckStatus < 1) -> launch-baseline-prod-alerts-critical -> email oncall@example.com, https [secret]\n");
+    expect(r.stdout).toContain("    launch-baseline-prod-api-health-slow (TimeToFirstByte > 500) -> launch-baseline-prod-alerts-warning -> email platform-team@example.com\n");
+    expect(r.stdout).toContain("    Cloudflare launch-baseline-prod-ssl (universal_ssl_event_type) -> email oncall@example.com, 1 webhook\n");
+  });
+
+  it("and so does the JSON plan, per environment", () => {
+    expect(docs.staging.alertRoutes).toContainEqual({ source: "launch-baseline-staging-login-down", watches: "HealthCheckStatus < 1", via: "launch-baseline-staging-alerts-critical", targets: ["email oncall@example.com"] });
+    expect((docs.dev.alertRoutes as unknown[]).length).toBe(9);
   });
 });

@@ -1,3 +1,4 @@
+import { alertRoutes } from "./alert-routes";
 import type { PlanResult } from "./plan";
 import { toDisplay } from "./wire";
 
@@ -11,6 +12,8 @@ export function planDocument(r: PlanResult) {
     outputs: toDisplay(r.outputs),
     // `undecided` appears only on findings a rule could not decide offline.
     policy: { violations: r.violations.map(({ policy, enforcementLevel, severity, urn, message, undecided }) => ({ policy, enforcementLevel, severity, urn, message, ...(undecided ? { undecided } : {}) })) },
+    /** Which check or alarm pages whom (an addition to the contract; secret endpoints masked). */
+    alertRoutes: alertRoutes(r.resources),
     passed: r.passed,
   };
 }

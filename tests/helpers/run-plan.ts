@@ -39,6 +39,7 @@ export interface PlanJson {
   resources: Array<{ urn: string; type: string; name: string; parent: string | null; provider: string | null; inputs: Record<string, unknown> }>;
   outputs: Record<string, unknown>;
   policy: { violations: Array<{ policy: string; enforcementLevel: string; severity: string | null; urn: string | null; message: string; undecided?: true }> };
+  alertRoutes: Array<{ source: string; watches: string; via?: string; targets: string[] }>;
   passed: boolean;
 }
 
