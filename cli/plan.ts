@@ -5,7 +5,10 @@ import { ConfigError } from "../lib/config/errors";
 import { PROJECT } from "../lib/config/keys";
 import { UsageError, listStacks } from "../lib/config/stack-file";
 import { zoneFile } from "../lib/dns/zone-file";
-import { planStack } from "../lib/plan/plan";
+import { auditState, planStack, type PlanResult } from "../lib/plan/plan";
+import { markdownReport } from "../lib/plan/report-markdown";
+import { sarifReport } from "../lib/plan/report-sarif";
+import { catalogue } from "../policies/catalogue";
 import { planDocument, type PlanDocument } from "../lib/plan/report-json";
 import { renderText } from "../lib/plan/report-text";
 import { policies } from "../policies/policies";
@@ -13,10 +16,17 @@ import { policies } from "../policies/policies";
 // Exit codes: 0 passed, 1 a mandatory violation, 2 bad usage or invalid configuration,
 // 3 the program itself failed (a bug to report, not a config problem).
 const EXIT = { passed: 0, blocked: 1, usage: 2, crashed: 3 } as const;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const PACKAGE_VERSION: string = require("../package.json").version;
+
+type Format = "text" | "json" | "sarif" | "markdown";
 
 interface Options {
   stack?: string;
   json?: boolean;
+  format?: Format;
+  rules?: boolean;
+  state?: string;
   program: string;
   stacksDir: string;
   policyConfig?: string;
@@ -27,7 +37,10 @@ function command(): Command {
   return new Command("plan")
     .description("Run the Pulumi program offline on the mock engine, evaluate the policy pack and print a preview-like plan. No cloud, no credentials, no Pulumi CLI.")
     .addOption(new Option("-s, --stack <name>", "stack to plan (a stacks/Pulumi.<name>.yaml); default: every stack"))
-    .option("--json", "print the plan as one JSON document (see DESIGN.md, Contracts)")
+    .option("--json", "print the plan as one JSON document (see DESIGN.md, Contracts); same as --format json")
+    .addOption(new Option("--format <format>", "report format").choices(["text", "json", "sarif", "markdown"]))
+    .option("--rules", "list the rule catalogue (with --json: as JSON) and exit")
+    .option("--state <file>", "audit a `pulumi stack export` file instead of running the program")
     .option("--program <file>", "the Pulumi program to run", "index.ts")
     .option("--stacks-dir <dir>", "where the stack files are", "stacks")
     .option("--policy-config <file>", "policy pack config; default: policies/config/<stack>.json")
@@ -38,10 +51,27 @@ function command(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(`error: ${s.replace(/^error: /, "")}`) });
 }
 
-async function planOne(opts: Options & { stack: string }): Promise<number> {
-  const result = await planStack({ project: PROJECT, stack: opts.stack, stacksDir: opts.stacksDir, programPath: opts.program, policyConfigPath: opts.policyConfig, policies });
-  process.stdout.write(`${opts.json ? JSON.stringify(planDocument(result), null, 2) : renderText(result)}\n`);
-  if (opts.zoneFile) {
+function render(result: PlanResult, format: Format): string {
+  switch (format) {
+    case "json":
+      return `${JSON.stringify(planDocument(result), null, 2)}\n`;
+    case "sarif": {
+      const artifact = result.source.kind === "state" ? result.source.file : `stacks/Pulumi.${result.stack}.yaml`;
+      return `${JSON.stringify(sarifReport({ project: result.project, stack: result.stack, version: PACKAGE_VERSION, violations: result.violations, artifact }), null, 2)}\n`;
+    }
+    case "markdown":
+      return markdownReport(result);
+    default:
+      return `${renderText(result)}\n`;
+  }
+}
+
+async function planOne(opts: Options, format: Format): Promise<number> {
+  const result = opts.state
+    ? await auditState({ file: opts.state, stack: opts.stack, policyConfigPath: opts.policyConfig, policies })
+    : await planStack({ project: PROJECT, stack: opts.stack!, stacksDir: opts.stacksDir, programPath: opts.program, policyConfigPath: opts.policyConfig, policies });
+  process.stdout.write(render(result, format));
+  if (opts.zoneFile && result.config) {
     const header = `; ${result.config.domain}: DNS records managed by ${PROJECT} stack ${result.stack} (offline plan). Cloudflare serves the SOA and NS records.`;
     const zone = zoneFile(result.resources, result.config.cloudflareZoneId, result.config.domain, header);
     writeFileSync(opts.zoneFile, zone.text);
@@ -50,8 +80,22 @@ async function planOne(opts: Options & { stack: string }): Promise<number> {
   return result.passed ? EXIT.passed : EXIT.blocked;
 }
 
+function listRules(json: boolean): number {
+  const entries = catalogue();
+  if (json) {
+    process.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
+    return EXIT.passed;
+  }
+  const w = Math.max(...entries.map((e) => e.id.length));
+  process.stdout.write(`${"rule".padEnd(w)}  kind      severity  prod       staging    dev        runbook\n`);
+  for (const e of entries) process.stdout.write(`${e.id.padEnd(w)}  ${e.kind.padEnd(8)}  ${e.severity.padEnd(8)}  ${e.levels.prod.padEnd(9)}  ${e.levels.staging.padEnd(9)}  ${e.levels.dev.padEnd(9)}  runbooks/${e.runbook}.md\n`);
+  process.stdout.write(`\n${entries.length} rules. Descriptions, remediation and references: npm run plan -- --rules --json\n`);
+  return EXIT.passed;
+}
+
 /** Every stack, each in its own process (the SDK's state is global), two at a time. */
-async function planAll(opts: Options): Promise<number> {
+async function planAll(opts: Options, format: Format): Promise<number> {
+  if (format === "sarif" || format === "markdown") throw new UsageError(`--format ${format} reports one stack. Fix: add --stack <name> (run it once per stack).`);
   const stacks = listStacks(opts.stacksDir);
   if (stacks.length === 0) throw new UsageError(`No stacks in ${opts.stacksDir}/. Fix: add a Pulumi.<stack>.yaml there, or pass --stacks-dir.`);
   const forward = ["--program", opts.program, "--stacks-dir", opts.stacksDir];
@@ -60,14 +104,14 @@ async function planAll(opts: Options): Promise<number> {
   const worker = async () => {
     for (let s = queue.shift(); s; s = queue.shift()) {
       const stack = s;
-      if (!opts.json) process.stderr.write(`planning ${stack}...\n`);
+      if (format !== "json") process.stderr.write(`planning ${stack}...\n`);
       results.push(await runChild(stack, [...process.execArgv, __filename, "--stack", stack, "--json", ...forward]));
     }
   };
   await Promise.all([worker(), worker()]);
   results.sort((a, b) => stacks.indexOf(a.stack) - stacks.indexOf(b.stack));
   const code = Math.max(...results.map((r) => r.code));
-  if (opts.json) {
+  if (format === "json") {
     process.stdout.write(`${JSON.stringify({ stacks: results.map((r) => r.doc ?? { stack: r.stack, error: r.stderr.trim() }), passed: code === 0 }, null, 2)}\n`);
   } else {
     const w = Math.max(...stacks.map((s) => s.length));
@@ -119,12 +163,18 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`error: unexpected argument ${JSON.stringify(cmd.args[0])}. Fix: name the stack with --stack ${cmd.args[0]}.\n`);
     return EXIT.usage;
   }
-  if (opts.zoneFile && !opts.stack) {
+  const format: Format = opts.format ?? (opts.json ? "json" : "text");
+  if (opts.rules) return listRules(format === "json");
+  if (opts.state && opts.program !== "index.ts") {
+    process.stderr.write("error: --state audits exported state, so there is no program to run. Fix: drop --program.\n");
+    return EXIT.usage;
+  }
+  if (opts.zoneFile && (!opts.stack || opts.state)) {
     process.stderr.write("error: --zone-file needs --stack: a zone file holds one stack's zone. Fix: add --stack <name>.\n");
     return EXIT.usage;
   }
   try {
-    return opts.stack ? await planOne({ ...opts, stack: opts.stack }) : await planAll(opts);
+    return opts.stack || opts.state ? await planOne(opts, format) : await planAll(opts, format);
   } catch (e) {
     if (e instanceof ConfigError || e instanceof UsageError) {
       process.stderr.write(`error: ${e.message}\n`);
@@ -136,6 +186,8 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  // A reader that stops early (| head) is not an error.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => (e.code === "EPIPE" ? process.exit(0) : undefined));
   // Exit only once stdout and stderr have drained: a piped JSON plan is larger than a pipe buffer.
   main(process.argv.slice(2)).then((code) => process.stdout.write("", () => process.stderr.write("", () => process.exit(code))));
 }

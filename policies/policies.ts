@@ -1,4 +1,5 @@
 import type { LaunchPolicy } from "./rule";
+import { withSuppressions } from "./suppressions";
 import { dnsDkimKeyStrength } from "./rules/dns-dkim-key-strength";
 import { dnsDmarcValid } from "./rules/dns-dmarc-valid";
 import { dnsMailRecordsNotProxied } from "./rules/dns-mail-records-not-proxied";
@@ -19,8 +20,8 @@ import { zoneHsts } from "./rules/zone-hsts";
 import { zoneMinTlsVersion } from "./rules/zone-min-tls-version";
 import { zoneSslStrict } from "./rules/zone-ssl-strict";
 
-/** The exact array handed to `new PolicyPack`; importing it starts no server. */
-export const policies: LaunchPolicy[] = [
+/** Every rule, as written, in catalogue order. */
+export const rules: LaunchPolicy[] = [
   zoneSslStrict,
   zoneAlwaysUseHttps,
   zoneMinTlsVersion,
@@ -41,3 +42,6 @@ export const policies: LaunchPolicy[] = [
   route53AlarmsInUsEast1,
   rateLimitsCoverAuth,
 ];
+
+/** The exact array handed to `new PolicyPack`; importing it starts no server. */
+export const policies: LaunchPolicy[] = rules.map(withSuppressions);

@@ -2,7 +2,8 @@ import { join } from "node:path";
 import type { Policy } from "@pulumi/policy";
 import type { Mocks } from "@pulumi/pulumi/runtime";
 import { parseLaunchConfig, type LaunchConfig } from "../config/parse";
-import { readSiblings, readStackConfig, withSecretPlaceholders } from "../config/stack-file";
+import { UsageError, readSiblings, readStackConfig, withSecretPlaceholders } from "../config/stack-file";
+import { readStackExport } from "./stack-export";
 import { runProgram } from "./engine";
 import { offlineMocks } from "./mocks";
 import { resolvePolicyConfig } from "./policy-config";
@@ -25,7 +26,10 @@ export interface PlanOptions {
 export interface PlanResult extends ProgramRun {
   readonly project: string;
   readonly stack: string;
-  readonly config: LaunchConfig;
+  /** Absent when auditing a state file: no config is read then. */
+  readonly config?: LaunchConfig;
+  /** What was evaluated: the program on the mock engine, or an exported state file. */
+  readonly source: { readonly kind: "program" } | { readonly kind: "state"; readonly file: string };
   readonly policyConfigPath?: string;
   readonly violations: readonly Violation[];
   readonly passed: boolean;
@@ -48,7 +52,7 @@ export async function planStack(opts: PlanOptions): Promise<PlanResult> {
   const configSecrets = [...raw.values()].filter((v) => v.secret).flatMap((v) => [v.value, ...Object.values(tryJson(v.value))]).filter((v): v is string => typeof v === "string");
   const outputCheck = unmarkedSecretOutputs(run.outputs, run.resources, configSecrets, run.resources.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ?? null);
   const violations = [...(await evaluatePolicies(opts.policies, run.resources, policyConfig)), ...outputCheck.violations];
-  return { ...run, outputs: outputCheck.outputs, project: opts.project, stack: opts.stack, config, policyConfigPath, violations, placeholders, passed: !violations.some((v) => v.enforcementLevel === "mandatory") };
+  return { ...run, outputs: outputCheck.outputs, project: opts.project, stack: opts.stack, config, source: { kind: "program" }, policyConfigPath, violations, placeholders, passed: !violations.some((v) => v.enforcementLevel === "mandatory") };
 }
 
 function tryJson(value: string): Record<string, unknown> {
@@ -58,4 +62,15 @@ function tryJson(value: string): Record<string, unknown> {
   } catch {
     return {};
   }
+}
+
+/** Evaluates the same pack against a `pulumi stack export` file: no program, no credentials. */
+export async function auditState(opts: { file: string; stack?: string; policyConfigPath?: string; policies: readonly Policy[] }): Promise<PlanResult> {
+  const state = readStackExport(opts.file);
+  if (opts.stack && opts.stack !== state.stack) throw new UsageError(`${opts.file} is stack "${state.stack}", not "${opts.stack}". Fix: drop --stack, or export the right stack.`);
+  const policyConfigPath = opts.policyConfigPath ?? join("policies", "config", `${state.stack}.json`);
+  const policyConfig = resolvePolicyConfig(opts.policies, policyConfigPath);
+  const outputCheck = unmarkedSecretOutputs(state.outputs, state.resources, [], state.resources.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ?? null);
+  const violations = [...(await evaluatePolicies(opts.policies, state.resources, policyConfig)), ...outputCheck.violations];
+  return { resources: state.resources, outputs: outputCheck.outputs, project: state.project, stack: state.stack, source: { kind: "state", file: opts.file }, policyConfigPath, violations, placeholders: [], passed: !violations.some((v) => v.enforcementLevel === "mandatory") };
 }

@@ -48,8 +48,12 @@ export async function evaluatePolicies(policies: readonly Policy[], resources: r
       throw new NotApplicable(reason);
     };
     const guard = async (urn: string | null, run: (report: ReportViolation) => unknown) => {
-      const report: ReportViolation = (message, reportedUrn) =>
-        violations.push({ policy: policy.name, enforcementLevel, severity: policy.severity ?? null, urn: reportedUrn ?? urn, message: typeof message === "string" ? message : policy.description });
+      // As the SDK does: a string message, or an object that may lower the level (suppressions).
+      const report: ReportViolation = (message, reportedUrn) => {
+        if (typeof message === "string") return void violations.push({ policy: policy.name, enforcementLevel, severity: policy.severity ?? null, urn: reportedUrn ?? urn, message });
+        const m = message as { message?: string; enforcementLevel?: string; urn?: string; suppressed?: boolean };
+        violations.push({ policy: policy.name, enforcementLevel: m.enforcementLevel === "advisory" ? "advisory" : enforcementLevel, severity: policy.severity ?? null, urn: m.urn ?? reportedUrn ?? urn, message: m.message ?? policy.description, ...(m.suppressed ? { suppressed: true } : {}) });
+      };
       try {
         await run(report);
       } catch (e) {

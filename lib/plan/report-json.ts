@@ -8,10 +8,11 @@ export function planDocument(r: PlanResult) {
     stack: r.stack,
     project: r.project,
     offline: true as const,
-    resources: r.resources.map((res) => ({ urn: res.urn, type: res.type, name: res.name, parent: res.parent, provider: res.provider, inputs: toDisplay(res.inputs) })),
+    // `dependencies` is an addition to the contract: what `pulumi stack export` records too.
+    resources: r.resources.map((res) => ({ urn: res.urn, type: res.type, name: res.name, parent: res.parent, provider: res.provider, dependencies: res.dependencies, inputs: toDisplay(res.inputs) })),
     outputs: toDisplay(r.outputs),
     // `undecided` appears only on findings a rule could not decide offline.
-    policy: { violations: r.violations.map(({ policy, enforcementLevel, severity, urn, message, undecided }) => ({ policy, enforcementLevel, severity, urn, message, ...(undecided ? { undecided } : {}) })) },
+    policy: { violations: r.violations.map(({ policy, enforcementLevel, severity, urn, message, undecided, suppressed }) => ({ policy, enforcementLevel, severity, urn, message, ...(undecided ? { undecided } : {}), ...(suppressed ? { suppressed } : {}) })) },
     /** Which check or alarm pages whom (an addition to the contract; secret endpoints masked). */
     alertRoutes: alertRoutes(r.resources),
     passed: r.passed,

@@ -6,7 +6,12 @@ import { SHOWN_UNKNOWN, toDisplay } from "./wire";
 /** A preview-like rendering: the resource tree, key inputs, outputs, findings, summary. */
 export function renderText(r: PlanResult): string {
   const out: string[] = [];
-  out.push(`Previewing ${r.project} (stack ${r.stack}) offline: Pulumi's mock engine, no cloud calls, no credentials.`, "");
+  out.push(
+    r.source.kind === "state"
+      ? `Auditing ${r.project} (stack ${r.stack}) from ${r.source.file}, a pulumi stack export: no program run, no credentials.`
+      : `Previewing ${r.project} (stack ${r.stack}) offline: Pulumi's mock engine, no cloud calls, no credentials.`,
+    "",
+  );
   const children = new Map<string | null, CapturedResource[]>();
   for (const res of r.resources) children.set(res.parent, [...(children.get(res.parent) ?? []), res]);
   const rows: Array<[string, string, string]> = [];
@@ -22,8 +27,9 @@ export function renderText(r: PlanResult): string {
   walk(null, "");
   const w0 = Math.max(4, ...rows.map((x) => x[0].length));
   const w1 = Math.max(4, ...rows.map((x) => x[1].length));
-  out.push(`     ${"Type".padEnd(w0)}  ${"Name".padEnd(w1)}  Plan`);
-  for (const [t, n, s] of rows) out.push(` +   ${t.padEnd(w0)}  ${n.padEnd(w1)}  create${s ? `  ${s}` : ""}`);
+  const state = r.source.kind === "state";
+  out.push(`     ${"Type".padEnd(w0)}  ${"Name".padEnd(w1)}  ${state ? "State" : "Plan"}`);
+  for (const [t, n, s] of rows) out.push(` ${state ? " " : "+"}   ${t.padEnd(w0)}  ${n.padEnd(w1)}  ${state ? "exists" : "create"}${s ? `  ${s}` : ""}`);
 
   out.push("", "Outputs:");
   const outputs = toDisplay(r.outputs) as Record<string, unknown>;
@@ -40,14 +46,15 @@ export function renderText(r: PlanResult): string {
   if (r.violations.length === 0) out.push("    no violations");
   for (const v of r.violations) {
     const res = r.resources.find((x) => x.urn === v.urn);
-    out.push(`    ${v.undecided ? "undecided" : v.enforcementLevel}  ${v.policy} (${v.severity ?? "n/a"})  ${res ? `${res.type} ${res.name}` : "stack"}`, `        ${v.message}`);
+    out.push(`    ${v.undecided ? "undecided" : v.suppressed ? "suppressed" : v.enforcementLevel}  ${v.policy} (${v.severity ?? "n/a"})  ${res ? `${res.type} ${res.name}` : "stack"}`, `        ${v.message}`);
   }
 
   const mandatory = r.violations.filter((v) => v.enforcementLevel === "mandatory").length;
   const undecided = r.violations.filter((v) => v.undecided).length;
-  const advisory = r.violations.length - mandatory - undecided;
-  out.push("", `Resources: + ${r.resources.length} to create (offline plan; nothing was deployed)`);
-  const rest = `${advisory} advisory, ${undecided} undecided until deploy`;
+  const suppressed = r.violations.filter((v) => v.suppressed).length;
+  const advisory = r.violations.length - mandatory - undecided - suppressed;
+  out.push("", r.source.kind === "state" ? `Resources: ${r.resources.length} in the exported state` : `Resources: + ${r.resources.length} to create (offline plan; nothing was deployed)`);
+  const rest = `${advisory} advisory, ${undecided} undecided until deploy${suppressed ? `, ${suppressed} suppressed` : ""}`;
   out.push(r.passed ? `Result: passed (${rest})` : `Result: BLOCKED by ${mandatory} mandatory violation${mandatory === 1 ? "" : "s"} (${rest})`);
   return out.join("\n");
 }

@@ -2,6 +2,19 @@ import { detectSecrets } from "../secrets/detector";
 import type { CapturedResource, Violation } from "./types";
 import { SECRET_SIG, SIG, UNKNOWN } from "./wire";
 
+/** The plan's own check, in the catalogue beside the pack's rules (policies cannot see outputs). */
+export const STACK_OUTPUTS_SECRET = {
+  id: "stack-outputs-secret",
+  severity: "critical",
+  description: "No stack output may carry a secret without being marked secret: the Pulumi service shows outputs to anyone who can read the stack.",
+  remediation: "Export the value with pulumi.secret(...), or do not export it; rotate it if it was ever shown.",
+  references: [
+    { standard: "OWASP API Security Top 10 2023" as const, id: "API8:2023", title: "Security Misconfiguration", url: "https://owasp.org/API-Security/editions/2023/en/0xa8-security-misconfiguration/" },
+    { standard: "OWASP ASVS 4.0.3" as const, id: "V6.4.1", title: "Secrets are managed in a key vault", url: "https://owasp.org/www-project-application-security-verification-standard/" },
+  ],
+  runbook: "secret-exposed",
+};
+
 const isSecretWire = (v: unknown) => !!v && typeof v === "object" && (v as Record<string, unknown>)[SIG] === SECRET_SIG;
 
 // Where secret values live. Other secret-marked inputs are not all secrets: the AWS SDK marks
@@ -36,7 +49,7 @@ export function unmarkedSecretOutputs(outputs: Record<string, unknown>, resource
     if (typeof v === "string") {
       const leaked = [...known].some((s) => v.includes(s)) || detectSecrets(v, path.split(/[.[\]]/).filter(Boolean).pop()).length > 0;
       if (!leaked) return v;
-      violations.push({ policy: "stack-outputs-secret", enforcementLevel: "mandatory", severity: "critical", urn: stackUrn, message: `output ${path} carries a secret value but is not marked secret (value not shown). Fix: export it with pulumi.secret(...), or do not export it.` });
+      violations.push({ policy: STACK_OUTPUTS_SECRET.id, enforcementLevel: "mandatory", severity: STACK_OUTPUTS_SECRET.severity, urn: stackUrn, message: `output ${path} carries a secret value but is not marked secret (value not shown). Fix: export it with pulumi.secret(...), or do not export it.` });
       return { [SIG]: SECRET_SIG, value: "" };
     }
     if (Array.isArray(v)) return v.map((x, i) => walk(x, `${path}[${i}]`));

@@ -19,6 +19,8 @@ export interface Violation {
   readonly message: string;
   /** True when the rule could not decide because a value is only known after deploy. */
   readonly undecided?: boolean;
+  /** True when a suppression in the policy config holds for this finding. */
+  readonly suppressed?: boolean;
 }
 
 export interface ProgramRun {

@@ -23,7 +23,8 @@ async function main() {
       },
     }),
   });
-  writeFileSync(out, zoneFile(result.resources, result.config.cloudflareZoneId, result.config.domain, `; ${stack} with a test key`).text);
+  const config = result.config!;
+  writeFileSync(out, zoneFile(result.resources, config.cloudflareZoneId, config.domain, `; ${stack} with a test key`).text);
 }
 
 main().then(

@@ -36,7 +36,7 @@ export interface PlanJson {
   stack: string;
   project: string;
   offline: true;
-  resources: Array<{ urn: string; type: string; name: string; parent: string | null; provider: string | null; inputs: Record<string, unknown> }>;
+  resources: Array<{ urn: string; type: string; name: string; parent: string | null; provider: string | null; dependencies: string[]; inputs: Record<string, unknown> }>;
   outputs: Record<string, unknown>;
   policy: { violations: Array<{ policy: string; enforcementLevel: string; severity: string | null; urn: string | null; message: string; undecided?: true }> };
   alertRoutes: Array<{ source: string; watches: string; via?: string; targets: string[] }>;
