@@ -32,9 +32,42 @@ export async function evaluatePolicies(policies: readonly Policy[], resources: r
   const violations: Violation[] = [];
   const custom = resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"));
   const byUrn = new Map(resources.map((r) => [r.urn, r]));
+  // Each resource's props are unwrapped and proxied once, then shared by every rule (read-only).
+  const propsCache = new Map<string, Record<string, unknown>>();
+  const propsOf = (r: CapturedResource) => {
+    let p = propsCache.get(r.urn);
+    if (!p) propsCache.set(r.urn, (p = unknownCheckingProxy(policyProps(r.inputs) as object) as Record<string, unknown>));
+    return p;
+  };
   const providerOf = (r: CapturedResource) => {
     const p = r.provider ? byUrn.get(r.provider) : undefined;
-    return p ? { type: p.type, urn: p.urn, name: p.name, props: unknownCheckingProxy(policyProps(p.inputs) as object) as Record<string, unknown> } : undefined;
+    return p ? { type: p.type, urn: p.urn, name: p.name, props: propsOf(p) } : undefined;
+  };
+  let stackResources: Map<string, PolicyResource> | undefined;
+  const policyResourcesOf = () => {
+    if (stackResources) return stackResources;
+    stackResources = new Map<string, PolicyResource>();
+    for (const r of custom) {
+      const props = propsOf(r);
+      stackResources.set(r.urn, {
+        type: r.type,
+        props,
+        urn: r.urn,
+        name: r.name,
+        opts: { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [], parent: r.parent ?? undefined },
+        provider: providerOf(r),
+        dependencies: [],
+        propertyDependencies: {},
+        isType: (cls) => isTypeOf(r.type, cls),
+        asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? props : undefined)) as PolicyResource["asType"],
+      });
+    }
+    for (const r of custom) {
+      const pr = stackResources.get(r.urn)!;
+      (pr as { dependencies: PolicyResource[] }).dependencies = r.dependencies.map((d) => stackResources!.get(d)).filter((d): d is PolicyResource => !!d);
+      if (r.parent && stackResources.has(r.parent)) (pr as { parent?: PolicyResource }).parent = stackResources.get(r.parent);
+    }
+    return stackResources;
   };
 
   for (const policy of policies) {
@@ -69,7 +102,7 @@ export async function evaluatePolicies(policies: readonly Policy[], resources: r
     if (validations) {
       for (const r of custom) {
         for (const validate of Array.isArray(validations) ? validations : [validations]) {
-          const props = unknownCheckingProxy(policyProps(r.inputs) as object) as Record<string, unknown>;
+          const props = propsOf(r);
           const args: ResourceValidationArgs = {
             type: r.type,
             props,
@@ -90,27 +123,7 @@ export async function evaluatePolicies(policies: readonly Policy[], resources: r
 
     const validateStack = (policy as StackValidationPolicy).validateStack;
     if (validateStack) {
-      const policyResources = new Map<string, PolicyResource>();
-      for (const r of custom) {
-        const props = unknownCheckingProxy(policyProps(r.inputs) as object) as Record<string, unknown>;
-        policyResources.set(r.urn, {
-          type: r.type,
-          props,
-          urn: r.urn,
-          name: r.name,
-          opts: { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [], parent: r.parent ?? undefined },
-          provider: providerOf(r),
-          dependencies: [],
-          propertyDependencies: {},
-          isType: (cls) => isTypeOf(r.type, cls),
-          asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? props : undefined)) as PolicyResource["asType"],
-        });
-      }
-      for (const r of custom) {
-        const pr = policyResources.get(r.urn)!;
-        (pr as { dependencies: PolicyResource[] }).dependencies = r.dependencies.map((d) => policyResources.get(d)).filter((d): d is PolicyResource => !!d);
-        if (r.parent && policyResources.has(r.parent)) (pr as { parent?: PolicyResource }).parent = policyResources.get(r.parent);
-      }
+      const policyResources = policyResourcesOf();
       await guard(null, (report) => validateStack({ resources: [...policyResources.values()], getConfig, notApplicable, stackTags: new Map() }, report));
     }
   }
