@@ -1,4 +1,5 @@
 import { benchPlanStartup } from "./plan-startup";
+import { benchScale } from "./scale";
 import { benchSecretDetection } from "./secret-detection";
 
 // `npm run bench`: every performance target of the project, each measured beside its reference in
@@ -10,7 +11,8 @@ async function main(): Promise<void> {
   const plan = benchPlanStartup(runs);
   process.stderr.write("\n");
   process.stdout.write(`${plan.report}\n\n`);
-  process.stdout.write(`${await benchSecretDetection(20)}\n`);
+  process.stdout.write(`${await benchSecretDetection(20)}\n\n`);
+  if (process.env.SKIP_SCALE !== "1") process.stdout.write(`${await benchScale(Math.min(runs, 5))}\n`);
 }
 
 main().catch((e) => {

@@ -61,7 +61,9 @@ export function withSuppressions(policy: LaunchPolicy): LaunchPolicy {
   const configSchema = { ...policy.configSchema, properties: { ...(policy.configSchema?.properties ?? {}), ...SUPPRESS_SCHEMA } };
   const entriesOf = (getConfig: <T extends object>() => T) => getConfig<{ suppress?: Suppression[] }>().suppress ?? [];
   if ("validateResource" in policy && policy.validateResource) {
-    const wrap = (v: ResourceValidation): ResourceValidation => (args, report) => v(args, suppressing(report, entriesOf(args.getConfig), args.urn));
+    // Keep the type tag validateResourceOfType attaches: the analyzer uses it to skip other types.
+    const wrap = (v: ResourceValidation): ResourceValidation =>
+      Object.assign((args: Parameters<ResourceValidation>[0], report: ReportViolation) => v(args, suppressing(report, entriesOf(args.getConfig), args.urn)), { __pulumiType: (v as { __pulumiType?: string }).__pulumiType });
     const v = policy.validateResource;
     return { ...policy, configSchema, validateResource: Array.isArray(v) ? v.map(wrap) : wrap(v as ResourceValidation) };
   }

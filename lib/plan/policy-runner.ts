@@ -102,6 +102,9 @@ export async function evaluatePolicies(policies: readonly Policy[], resources: r
     if (validations) {
       for (const r of custom) {
         for (const validate of Array.isArray(validations) ? validations : [validations]) {
+          // As the analyzer does: a typed validation is not even called for other types.
+          const typed = (validate as { __pulumiType?: string }).__pulumiType;
+          if (typed && typed !== r.type) continue;
           const props = propsOf(r);
           const args: ResourceValidationArgs = {
             type: r.type,
