@@ -70,7 +70,7 @@ describe("plan refuses bad input with exit 2 and one clear message", () => {
     const r = await runPlan(["--stack", "prod", "--frmat", "json"]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toBe("error: unknown option '--frmat'\n(npm run plan -- --help lists the options)\n");
+    expect(r.stderr).toBe("error: unknown option '--frmat'\n(Did you mean --format?)\n(npm run plan -- --help lists the options)\n");
   });
 
   it("a policy config naming a policy the pack does not have", async () => {
