@@ -25,6 +25,9 @@ function policyProps(v: unknown): unknown {
   return v;
 }
 
+/** Resource options as the analyzer passes them; the mock engine does not record the rest. */
+const optionsOf = (r: CapturedResource) => ({ protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [], parent: r.parent ?? undefined });
+
 const isTypeOf = (type: string, cls: unknown) => (cls as { __pulumiType?: string }).__pulumiType === type;
 
 /** Evaluates resource and stack policies against captured resources, in order, like the analyzer. */
@@ -54,7 +57,7 @@ export async function evaluatePolicies(policies: readonly Policy[], resources: r
         props,
         urn: r.urn,
         name: r.name,
-        opts: { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [], parent: r.parent ?? undefined },
+        opts: optionsOf(r),
         provider: providerOf(r),
         dependencies: [],
         propertyDependencies: {},
@@ -111,7 +114,7 @@ export async function evaluatePolicies(policies: readonly Policy[], resources: r
             props,
             urn: r.urn,
             name: r.name,
-            opts: { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [], parent: r.parent ?? undefined },
+            opts: optionsOf(r),
             provider: providerOf(r),
             stackTags: new Map(),
             isType: (cls) => isTypeOf(r.type, cls),
