@@ -1,0 +1,65 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Command, CommanderError } from "commander";
+import { ConfigError } from "../lib/config/errors";
+import { PROJECT } from "../lib/config/keys";
+import { UsageError } from "../lib/config/stack-file";
+import { buildHandover, readSuppressions } from "../lib/handover/model";
+import { toHtml, toMarkdown } from "../lib/handover/render";
+import { auditState, planStack } from "../lib/plan/plan";
+import { policies } from "../policies/policies";
+
+// As in plan: the SDK's per-promise stack traces are never shown here.
+Error.stackTraceLimit = 0;
+
+interface Options {
+  stack?: string;
+  state?: string;
+  out: string;
+  stacksDir: string;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const cmd = new Command("handover")
+    .description("Write the handover document (Markdown and a self-contained HTML page) from the offline plan, or from a pulumi stack export.")
+    .option("-s, --stack <name>", "the stack to describe")
+    .option("--state <file>", "describe a `pulumi stack export` file instead of planning")
+    .option("--out <dir>", "where to write handover-<stack>.md and .html", "handover")
+    .option("--stacks-dir <dir>", "where the stack files are", "stacks")
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  try {
+    cmd.parse(argv, { from: "user" });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    throw e;
+  }
+  const opts = cmd.opts<Options>();
+  if (!opts.stack && !opts.state) {
+    process.stderr.write("error: say which stack. Fix: npm run handover -- --stack prod (or --state <export.json>).\n");
+    return 2;
+  }
+  try {
+    const result = opts.state
+      ? await auditState({ file: opts.state, stack: opts.stack, policies })
+      : await planStack({ project: PROJECT, stack: opts.stack!, stacksDir: opts.stacksDir, programPath: "index.ts", policies });
+    const doc = buildHandover(result, readSuppressions(result.policyConfigPath));
+    mkdirSync(opts.out, { recursive: true });
+    const base = join(opts.out, `handover-${result.stack}`);
+    writeFileSync(`${base}.md`, toMarkdown(doc));
+    writeFileSync(`${base}.html`, toHtml(doc));
+    process.stdout.write(`wrote ${base}.md and ${base}.html (${doc.sections.length} sections)\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof UsageError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`error: the handover failed: ${(e as Error).message}\n`);
+    return 3;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => process.stdout.write("", () => process.exit(code)));
+}

@@ -1,0 +1,91 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT, planJson } from "./helpers/run-plan";
+
+function handover(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ["-r", join(ROOT, "cli", "register.js"), join(ROOT, "cli", "handover.ts"), ...args], { cwd: ROOT });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code) => done({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** Sections of the Markdown handover: title -> table rows (cells). */
+function sections(md: string): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  let current: string[][] | undefined;
+  for (const line of md.split("\n")) {
+    if (line.startsWith("## ")) out.set(line.slice(3), (current = []));
+    else if (current && line.startsWith("| ") && !line.startsWith("|---")) current.push(line.slice(2, -2).split(" | "));
+  }
+  for (const rows of out.values()) rows.shift(); // header row
+  return out;
+}
+
+// Every resource category a stack has, and the handover section that must list it.
+const CATEGORIES: Array<[string, string]> = [
+  ["cloudflare:index/dnsRecord:DnsRecord", "Domains and DNS records"],
+  ["cloudflare:index/zoneSetting:ZoneSetting", "Edge settings"],
+  ["aws:secretsmanager/secret:Secret", "Secrets"],
+  ["aws:ssm/parameter:Parameter", "Runtime settings"],
+  ["aws:route53/healthCheck:HealthCheck", "Uptime checks"],
+  ["pulumi:providers:aws", "Accounts and providers"],
+];
+
+describe.each(["prod", "staging", "dev"])("handover of %s", (stack) => {
+  it("lists every resource category the stack has, row for row", async () => {
+    const out = mkdtempSync(join(tmpdir(), "lb-handover-"));
+    const r = await handover(["--stack", stack, "--out", out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^wrote ${out}/handover-${stack}.md and ${out}/handover-${stack}.html \\(\\d+ sections\\)\\n$`));
+    const md = readFileSync(join(out, `handover-${stack}.md`), "utf8");
+    const s = sections(md);
+    const { doc } = await planJson(stack);
+    for (const [type, title] of CATEGORIES) expect(s.get(title)?.length, title).toBe(doc.resources.filter((x) => x.type === type).length);
+    const rulesets = doc.resources.filter((x) => x.type === "cloudflare:index/ruleset:Ruleset").reduce((n, x) => n + (x.inputs.rules as unknown[]).length, 0);
+    expect(s.get("Redirects, rate limits and WAF")?.length).toBe(rulesets);
+    expect(s.get("Alarms and who they page")?.length).toBe(doc.alertRoutes.length);
+    expect(s.get("Readiness scorecard")?.map((row) => row[0])).toEqual(["Authentication", "Authorization", "Input validation", "Secrets handling", "Rate limiting", "CORS and CSRF", "Email security", "Transport security", "Logging and monitoring", "Deployment hygiene"]);
+    expect(s.get("Commands")?.map((row) => row[0])).toEqual(["check offline", "deploy", "roll back", "rotate an external secret", "rotate a generated key"]);
+    const html = readFileSync(join(out, `handover-${stack}.html`), "utf8");
+    expect(html).toContain('<section id="scorecard">');
+    expect(html).not.toMatch(/<script|src=|href="http/);
+  });
+});
+
+describe("handover from exported state", () => {
+  it("never writes a secret value, even from an export made with --show-secrets", async () => {
+    const { doc } = await planJson("prod");
+    const value = randomBytes(16).toString("hex");
+    const resources = doc.resources.map((r) => ({
+      urn: r.urn,
+      custom: !r.type.startsWith("launch:") && r.type !== "pulumi:pulumi:Stack",
+      type: r.type,
+      inputs: r.name === "secrets-smtp-password-value" ? { ...r.inputs, secretString: { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", plaintext: JSON.stringify(value) } } : r.inputs,
+      ...(r.parent ? { parent: r.parent } : {}),
+      ...(r.provider ? { provider: `${r.provider}::id` } : {}),
+      dependencies: r.dependencies,
+    }));
+    const dir = mkdtempSync(join(tmpdir(), "lb-handover-"));
+    const file = join(dir, "export.json");
+    writeFileSync(file, JSON.stringify({ version: 3, deployment: { resources } }));
+    const r = await handover(["--state", file, "--out", dir]);
+    expect(r.code).toBe(0);
+    const md = readFileSync(join(dir, "handover-prod.md"), "utf8");
+    expect(md).toContain("From the exported state");
+    expect(md + readFileSync(join(dir, "handover-prod.html"), "utf8")).not.toContain(value);
+  });
+
+  it("needs a stack or a state file", async () => {
+    const r = await handover([]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("error: say which stack. Fix: npm run handover -- --stack prod (or --state <export.json>).\n");
+  });
+});
