@@ -1,0 +1,114 @@
+import { readFileSync } from "node:fs";
+import { catalogue } from "../../policies/catalogue";
+import { alertRoutes } from "../plan/alert-routes";
+import type { PlanResult } from "../plan/plan";
+import type { CapturedResource } from "../plan/types";
+import { toDisplay } from "../plan/wire";
+
+// What the next person needs, built from a plan or an exported state: a list of sections, each
+// a table. Renderers turn it into Markdown and a self-contained HTML page. Never a secret value:
+// every value goes through the same masking as the plan's reports.
+
+export interface Section {
+  readonly id: string;
+  readonly title: string;
+  readonly intro?: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+export interface Handover {
+  readonly title: string;
+  readonly subtitle: string;
+  readonly sections: readonly Section[];
+}
+
+const show = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v));
+const inputsOf = (r: CapturedResource) => toDisplay(r.inputs) as Record<string, any>;
+const ofType = (rs: readonly CapturedResource[], type: string) => rs.filter((r) => r.type === type);
+
+// The checklist's ten areas, and the rules that speak for each; areas no rule covers say so.
+const AREAS: ReadonlyArray<[string, readonly string[]]> = [
+  ["Authentication", []],
+  ["Authorization", []],
+  ["Input validation", []],
+  ["Secrets handling", ["no-exposed-secrets", "secrets-storage", "stack-outputs-secret"]],
+  ["Rate limiting", ["rate-limits-cover-auth"]],
+  ["CORS and CSRF", []],
+  ["Email security", ["dns-spf-valid", "dns-spf-one-per-name", "dns-dmarc-valid", "dns-dkim-key-strength", "dns-mail-records-not-proxied"]],
+  ["Transport security", ["zone-ssl-strict", "zone-always-use-https", "zone-min-tls-version", "zone-hsts"]],
+  ["Logging and monitoring", ["uptime-checks-cover-hosts", "uptime-checks-have-alarms", "alarms-have-actions", "route53-alarms-in-us-east-1"]],
+  ["Deployment hygiene", ["no-debug-mode", "zone-development-mode-off", "environment-separation"]],
+];
+
+export function buildHandover(r: PlanResult, suppressions: ReadonlyArray<{ rule: string; resource: string; reason?: string; expires?: string }>): Handover {
+  const rs = r.resources;
+  const sections: Section[] = [];
+  const add = (s: Section) => s.rows.length > 0 && sections.push(s);
+
+  add({
+    id: "scorecard",
+    title: "Readiness scorecard",
+    intro: "The deploy gate's verdict per checklist area. Areas the gate cannot judge need the live verifier and the app probes.",
+    columns: ["area", "status", "findings"],
+    rows: AREAS.map(([area, rules]) => {
+      if (rules.length === 0) return [area, "not checked", "needs live checks of the app"];
+      const found = r.violations.filter((v) => rules.includes(v.policy));
+      const status = found.some((v) => v.enforcementLevel === "mandatory") ? "fail" : found.some((v) => !v.undecided && !v.suppressed) ? "warn" : "pass";
+      return [area, status, String(found.length)];
+    }),
+  });
+  add({ id: "accounts", title: "Accounts and providers", columns: ["provider", "region", "pinned accounts"], rows: rs.filter((x) => x.type.startsWith("pulumi:providers:")).map((p) => [p.name, show(inputsOf(p).region ?? ""), show(inputsOf(p).allowedAccountIds ?? "not pinned")]) });
+  add({ id: "dns", title: "Domains and DNS records", columns: ["name", "type", "content", "proxied"], rows: ofType(rs, "cloudflare:index/dnsRecord:DnsRecord").map((x) => { const i = inputsOf(x); return [show(i.name), show(i.type), i.data ? Object.values(i.data).join(" ") : show(i.content ?? ""), i.proxied ? "yes" : "no"]; }) });
+  add({ id: "edge", title: "Edge settings", columns: ["setting", "value"], rows: ofType(rs, "cloudflare:index/zoneSetting:ZoneSetting").map((x) => [show(inputsOf(x).settingId), show(inputsOf(x).value)]) });
+  add({
+    id: "rules",
+    title: "Redirects, rate limits and WAF",
+    columns: ["phase", "rule", "expression", "limit"],
+    rows: ofType(rs, "cloudflare:index/ruleset:Ruleset").flatMap((x) => ((inputsOf(x).rules ?? []) as any[]).map((rule) => [show(inputsOf(x).phase), show(rule.description ?? rule.ref ?? ""), show(rule.expression), rule.ratelimit ? `${rule.ratelimit.requestsPerPeriod} per ${rule.ratelimit.period} s` : ""])),
+  });
+  const rotations = new Map(ofType(rs, "aws:secretsmanager/secretRotation:SecretRotation").map((x) => [show(inputsOf(x).secretId), inputsOf(x).rotationRules?.automaticallyAfterDays]));
+  const readers = new Map(ofType(rs, "aws:secretsmanager/secretPolicy:SecretPolicy").map((x) => { const doc = JSON.parse(show(inputsOf(x).policy)); return [show(inputsOf(x).secretArn), (doc.Statement?.[0]?.Principal?.AWS ?? []).map((a: string) => a.split("/").pop()).join(", ")]; }));
+  const arnOf = (name: string) => [...readers.keys()].find((a) => a.includes(`:secret:${name}-`)) ?? "";
+  add({
+    id: "secrets",
+    title: "Secrets",
+    intro: "Names and ARNs only. Values live in AWS Secrets Manager and are read by the roles listed.",
+    columns: ["name", "ARN", "who can read", "rotation"],
+    rows: ofType(rs, "aws:secretsmanager/secret:Secret").map((x) => { const name = show(inputsOf(x).name); const arn = arnOf(name); const days = [...rotations.entries()].find(([id]) => id === arn)?.[1]; return [name, arn, readers.get(arn) ?? "", days ? `every ${days} days` : "manual (rotate with the secret-exposed runbook)"]; }),
+  });
+  add({ id: "runtime", title: "Runtime settings", columns: ["parameter", "type"], rows: ofType(rs, "aws:ssm/parameter:Parameter").map((x) => [show(inputsOf(x).name), show(inputsOf(x).type)]) });
+  add({ id: "checks", title: "Uptime checks", columns: ["host", "path", "must contain", "regions"], rows: ofType(rs, "aws:route53/healthCheck:HealthCheck").map((x) => { const i = inputsOf(x); return [show(i.fqdn), show(i.resourcePath), show(i.searchString), (i.regions ?? []).join(", ")]; }) });
+  add({ id: "alerts", title: "Alarms and who they page", columns: ["fires", "watches", "via", "pages"], rows: alertRoutes(rs).map((a) => [a.source, a.watches, a.via ?? "Cloudflare", a.targets.join(", ")]) });
+  add({
+    id: "risks",
+    title: "Known risks",
+    intro: "Findings of the deploy gate that do not block it: advisory, undecided until deploy, or suppressed.",
+    columns: ["rule", "level", "resource", "finding"],
+    rows: [
+      ...r.violations.map((v) => [v.policy, v.undecided ? "undecided" : v.suppressed ? "suppressed" : v.enforcementLevel, rs.find((x) => x.urn === v.urn)?.name ?? "stack", v.message]),
+      ...suppressions.map((s) => [s.rule, "suppression", s.resource, `${s.reason ?? "NO REASON"} (until ${s.expires ?? "NO EXPIRY"})`]),
+    ],
+  });
+  add({ id: "runbooks", title: "Runbooks", columns: ["runbook", "followed for"], rows: [...new Set(catalogue().map((e) => e.runbook))].sort().map((rb) => [`runbooks/${rb}.md`, catalogue().filter((e) => e.runbook === rb).map((e) => e.id).join(", ")]) });
+  add({
+    id: "commands",
+    title: "Commands",
+    columns: ["to", "run"],
+    rows: [
+      ["check offline", `npm run plan -- --stack ${r.stack}`],
+      ["deploy", `pulumi up --stack ${r.stack} --policy-pack policies --policy-pack-config policies/config/${r.stack}.json`],
+      ["roll back", `pulumi stack history --stack ${r.stack}; git checkout <last good commit>; pulumi up --stack ${r.stack} --policy-pack policies --policy-pack-config policies/config/${r.stack}.json`],
+      ["rotate an external secret", `pulumi config set --secret --path 'launch-baseline:secretValues.<name>' --stack ${r.stack}; pulumi up --stack ${r.stack}`],
+      ["rotate a generated key", `pulumi up --stack ${r.stack} --replace <URN of secrets-<name>-generator>`],
+    ],
+  });
+  return { title: `Handover: ${r.project} ${r.stack}`, subtitle: r.source.kind === "state" ? `From the exported state ${r.source.file}.` : "From the offline plan of the stack's configuration.", sections };
+}
+
+/** Suppressions in a policy config file, for the known-risks section. */
+export function readSuppressions(path: string | undefined): Array<{ rule: string; resource: string; reason?: string; expires?: string }> {
+  if (!path) return [];
+  const config = JSON.parse(readFileSync(path, "utf8")) as Record<string, { suppress?: Array<{ resource: string; reason?: string; expires?: string }> } | string>;
+  return Object.entries(config).flatMap(([rule, c]) => (typeof c === "object" && c.suppress ? c.suppress.map((s) => ({ rule, ...s })) : []));
+}
