@@ -14,20 +14,17 @@ import { DKIM_PRIVATE_KEY_SECRET, GENERATED_SECRETS } from "./lib/secrets/genera
 // Validated before any resource is declared: a bad stack fails here with every problem listed.
 const config = loadConfig();
 
-// One AWS provider per stack, pinned to the environment's account: a stack run with another
-// account's credentials refuses to do anything.
-const awsProvider = new aws.Provider("aws", {
-  region: config.awsRegion as aws.Region,
-  allowedAccountIds: [config.awsAccountId],
-  defaultTags: { tags: { project: PROJECT, environment: config.environment, "managed-by": "pulumi", owner: config.owner } },
-});
-
+// AWS providers pinned to the environment's account (a run with another account's credentials
+// refuses to do anything) and tagging everything they create.
+const pinnedAws = (name: string, region: string) =>
+  new aws.Provider(name, {
+    region: region as aws.Region,
+    allowedAccountIds: [config.awsAccountId],
+    defaultTags: { tags: { project: PROJECT, environment: config.environment, "managed-by": "pulumi", owner: config.owner } },
+  });
+const awsProvider = pinnedAws("aws", config.awsRegion);
 // Route 53 health check metrics exist only in us-east-1: alarms and their topics live there.
-const awsUsEast1 = new aws.Provider("aws-us-east-1", {
-  region: "us-east-1",
-  allowedAccountIds: [config.awsAccountId],
-  defaultTags: { tags: { project: PROJECT, environment: config.environment, "managed-by": "pulumi", owner: config.owner } },
-});
+const awsUsEast1 = pinnedAws("aws-us-east-1", "us-east-1");
 
 const edge = new EdgeSecurity("edge", {
   zoneId: config.cloudflareZoneId,
