@@ -1,16 +1,16 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { CHECKS } from "../lib/verify/checks";
 import { catalogue } from "../policies/catalogue";
 import { planJson, type PlanJson } from "./helpers/run-plan";
 
-// Runbooks and the links to them: every rule, alarm and notification names a runbook that exists
-// and follows the template.
+// Runbooks and the links to them: every rule, verify check, alarm and notification names a
+// runbook that exists and follows the template.
 
 const SECTIONS = ["## Fires when", "## What it means and who is affected", "## Severity", "## Diagnose", "## Mitigate (least risky first)", "## Roll back", "## Confirm the fix", "## Escalate", "## Write down for the handover"];
 const RUNBOOKS = readdirSync("runbooks").filter((f) => f.endsWith(".md") && f !== "README.md" && f !== "TEMPLATE.md").map((f) => f.replace(/\.md$/, ""));
-// Named by no rule or alarm yet: DNS and DNSSEC failures are found by the verifier (issue 7),
-// and the handover checklist is followed at every handover, not when something fires.
-const NOT_FIRED_BY_CODE = new Set(["dns-or-dnssec-misconfiguration", "on-call-handover"]);
+// The handover checklist is followed at every handover, not when something fires.
+const NOT_FIRED_BY_CODE = new Set(["on-call-handover"]);
 
 const docs: PlanJson[] = [];
 beforeAll(async () => {
@@ -36,7 +36,7 @@ describe("runbooks", () => {
   });
 
   it("every runbook a rule, an alarm or a notification names exists", () => {
-    const named = new Set([...catalogue().map((e) => e.runbook), ...namedByStacks()]);
+    const named = new Set([...catalogue().map((e) => e.runbook), ...CHECKS.map((c) => c.runbook), ...namedByStacks()]);
     expect([...named].filter((n) => !RUNBOOKS.includes(n))).toEqual([]);
     // Every alarm and notification the stacks create names one.
     for (const doc of docs) {
@@ -46,8 +46,8 @@ describe("runbooks", () => {
     }
   });
 
-  it("every runbook is named by something that fires, or is listed as not fired by code yet", () => {
-    const named = new Set([...catalogue().map((e) => e.runbook), ...namedByStacks()]);
+  it("every runbook is named by something that fires, or is listed as not fired by code", () => {
+    const named = new Set([...catalogue().map((e) => e.runbook), ...CHECKS.map((c) => c.runbook), ...namedByStacks()]);
     expect(RUNBOOKS.filter((r) => !named.has(r) && !NOT_FIRED_BY_CODE.has(r))).toEqual([]);
     for (const r of NOT_FIRED_BY_CODE) expect(named.has(r)).toBe(false);
   });

@@ -25,13 +25,14 @@ export interface KnotServer {
  * Knot DNS on 127.0.0.1 serving standard zone files, as a real authoritative server. Each zone
  * gets an SOA and NS, which `plan --zone-file` leaves to Cloudflare.
  */
-export async function startKnot(zones: Record<string, string>): Promise<KnotServer> {
+export async function startKnot(zones: Record<string, string>, nameservers: Record<string, readonly string[]> = {}): Promise<KnotServer> {
   if (!KNOTD) throw new Error("knotd is not installed (apt-get install knot)");
   const dir = mkdtempSync(join(tmpdir(), "lb-knot-"));
   const port = await freePort();
   const zoneConf: string[] = [];
   for (const [apex, text] of Object.entries(zones)) {
-    const soa = `${apex}. 300 IN SOA ns1.${apex}. hostmaster.${apex}. 1 7200 3600 1209600 300\n${apex}. 300 IN NS ns1.${apex}.\n`;
+    const ns = nameservers[apex] ?? [`ns1.${apex}`];
+    const soa = `${apex}. 300 IN SOA ${ns[0]}. hostmaster.${apex}. 1 7200 3600 1209600 300\n${ns.map((n) => `${apex}. 300 IN NS ${n}.`).join("\n")}\n`;
     writeFileSync(join(dir, `${apex}.zone`), `$ORIGIN ${apex}.\n$TTL 300\n${soa}${text}`);
     zoneConf.push(`  - domain: ${apex}\n    file: ${join(dir, `${apex}.zone`)}`);
   }

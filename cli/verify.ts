@@ -1,0 +1,100 @@
+import { Resolver } from "node:dns/promises";
+import { isIP } from "node:net";
+import { Command, CommanderError } from "commander";
+import { ConfigError } from "../lib/config/errors";
+import { parseLaunchConfig } from "../lib/config/parse";
+import { UsageError, readSiblings, readStackConfig, withSecretPlaceholders } from "../lib/config/stack-file";
+import { isHostname } from "../lib/dns/names";
+import { CHECKS } from "../lib/verify/checks";
+import { verifyDocument, verifyText } from "../lib/verify/report";
+import { runChecks } from "../lib/verify/runner";
+
+// `npm run verify`: live checks of a deployment against the launch checklist. Exit 0 when no
+// check fails, 1 when one does, 2 on bad usage.
+
+interface Options {
+  stack?: string;
+  domain?: string;
+  dkimSelector: string[];
+  dnsServer?: string;
+  json?: boolean;
+  timeout: string;
+  budget: string;
+  stacksDir: string;
+}
+
+const collect = (v: string, all: string[]) => [...all, v];
+
+function targetsFromStack(stack: string, stacksDir: string): { domain: string; selectors: string[] } {
+  const file = readStackConfig(stacksDir, stack);
+  const config = parseLaunchConfig(withSecretPlaceholders(file.raw).raw, { stack, source: file.source, siblings: readSiblings(stacksDir, stack) });
+  const plan = config.emailPlan;
+  const selectors = [
+    ...plan.senders.flatMap((s) => (!s.dkim ? [] : "publicKey" in s.dkim ? [s.dkim.selector] : Object.keys(s.dkim.cnames))),
+    ...(plan.selfManagedDkim ? [plan.selfManagedDkim.selector] : []),
+  ];
+  return { domain: config.domain, selectors };
+}
+
+function resolverFor(server: string | undefined, timeoutMs: number): Resolver {
+  const r = new Resolver({ timeout: timeoutMs, tries: 2 });
+  if (server) {
+    const m = /^(.+):(\d+)$/.exec(server);
+    const host = m ? m[1].replace(/^\[|\]$/g, "") : server;
+    if (!isIP(host)) throw new UsageError(`--dns-server ${server}: give an IP address and port such as 127.0.0.1:5353.`);
+    r.setServers([m ? (isIP(host) === 6 ? `[${host}]:${m[2]}` : `${host}:${m[2]}`) : host]);
+  }
+  return r;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const cmd = new Command("verify")
+    .description("Check the live deployment against the launch checklist and print its scorecard.")
+    .option("-s, --stack <name>", "take the targets from this stack's configuration")
+    .option("--domain <zone>", "the zone to check (instead of --stack)")
+    .option("--dkim-selector <selector>", "a DKIM selector to check (repeatable)", collect, [])
+    .option("--dns-server <host:port>", "ask this DNS server instead of the system's (private staging DNS, tests)")
+    .option("--json", "print { target, checks, scorecard } (DESIGN.md, Contracts)")
+    .option("--timeout <ms>", "time limit of each check", "5000")
+    .option("--budget <ms>", "time limit of the whole run", "30000")
+    .option("--stacks-dir <dir>", "where the stack files are", "stacks")
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  try {
+    cmd.parse(argv, { from: "user" });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    throw e;
+  }
+  const opts = cmd.opts<Options>();
+  try {
+    const fromStack = opts.stack ? targetsFromStack(opts.stack, opts.stacksDir) : undefined;
+    const domain = opts.domain ?? fromStack?.domain;
+    if (!domain) throw new UsageError("say what to verify. Fix: npm run verify -- --stack prod, or --domain example.com.");
+    if (!isHostname(domain)) throw new UsageError(`--domain ${domain} is not a DNS name. Fix: pass the zone apex, such as example.com.`);
+    const timeoutMs = Number(opts.timeout);
+    const budgetMs = Number(opts.budget);
+    if (!(timeoutMs > 0) || !(budgetMs > 0)) throw new UsageError("--timeout and --budget take milliseconds greater than 0.");
+    const ctx = { domain, dkimSelectors: opts.dkimSelector.length ? opts.dkimSelector : (fromStack?.selectors ?? []), resolver: resolverFor(opts.dnsServer, timeoutMs), timeoutMs };
+    let done = 0;
+    const outcomes = await runChecks(CHECKS, ctx, { concurrency: 4, checkTimeoutMs: timeoutMs, budgetMs, onDone: (o) => !opts.json && process.stderr.write(`[${++done}/${CHECKS.length}] ${o.id} ${o.status}\n`) });
+    process.stdout.write(opts.json ? `${JSON.stringify(verifyDocument(domain, outcomes), null, 2)}\n` : verifyText(domain, outcomes));
+    return outcomes.some((o) => o.status === "fail") ? 1 : 0;
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof UsageError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.stdout.write("", () => process.exit(code)),
+    (e) => {
+      process.stderr.write(`error: verify failed: ${(e as Error).message}\n`);
+      process.exit(3);
+    },
+  );
+}

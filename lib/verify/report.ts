@@ -1,0 +1,22 @@
+import { scorecard } from "./runner";
+import type { CheckOutcome } from "./types";
+
+/** The `verify --json` document (DESIGN.md, "Contracts"). */
+export function verifyDocument(target: string, outcomes: readonly CheckOutcome[]) {
+  return { target, checks: outcomes.map(({ id, area, status, summary, evidence, runbook }) => ({ id, area, status, summary, evidence, runbook: `runbooks/${runbook}.md` })), scorecard: scorecard(outcomes) };
+}
+
+/** A terminal table grouped by the checklist's areas, then the scorecard. */
+export function verifyText(target: string, outcomes: readonly CheckOutcome[]): string {
+  const out = [`Verify ${target}`, ""];
+  for (const { area, status } of scorecard(outcomes)) {
+    out.push(`${area}: ${status}`);
+    for (const o of outcomes.filter((x) => x.area === area)) {
+      out.push(`  ${o.status.padEnd(4)}  ${o.id.padEnd(22)}  ${o.summary}`);
+      if (o.status === "fail" || o.status === "warn") out.push(`        runbook: runbooks/${o.runbook}.md`);
+    }
+  }
+  const failed = outcomes.filter((o) => o.status === "fail").length;
+  out.push("", failed ? `Result: ${failed} check${failed === 1 ? "" : "s"} failed` : "Result: no check failed");
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,48 @@
+import type { Check, CheckOutcome, VerifyContext } from "./types";
+import { AREAS, type Area, type Status } from "./types";
+
+/** A rejected promise when `ms` passes first; the check then fails with a timeout. */
+function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([p, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Runs independent checks a few at a time. Each has a time limit; the whole run has a budget,
+ * after which the checks not yet started are skipped (never passed). A check that throws fails
+ * with the error's message, so one broken server never stops the run.
+ */
+export async function runChecks(checks: readonly Check[], ctx: VerifyContext, opts: { concurrency: number; checkTimeoutMs: number; budgetMs: number; onDone?: (o: CheckOutcome) => void }): Promise<CheckOutcome[]> {
+  const deadline = Date.now() + opts.budgetMs;
+  const outcomes = new Map<string, CheckOutcome>();
+  const queue = [...checks];
+  const worker = async () => {
+    for (let c = queue.shift(); c; c = queue.shift()) {
+      const base = { id: c.id, area: c.area, runbook: c.runbook };
+      let outcome: CheckOutcome;
+      if (Date.now() >= deadline) outcome = { ...base, status: "skip", summary: "not run: the verify budget was spent", evidence: [] };
+      else {
+        try {
+          outcome = { ...base, ...(await within(c.run(ctx), Math.min(opts.checkTimeoutMs, Math.max(1, deadline - Date.now())), c.id)) };
+        } catch (e) {
+          outcome = { ...base, status: "fail", summary: (e as Error).message, evidence: [] };
+        }
+      }
+      outcomes.set(c.id, outcome);
+      opts.onDone?.(outcome);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, opts.concurrency) }, worker));
+  return checks.map((c) => outcomes.get(c.id)!);
+}
+
+const RANK: Record<Status, number> = { pass: 0, skip: 1, warn: 2, fail: 3 };
+
+/** One status per checklist area: the worst of its checks; an area with no check run is "not checked". */
+export function scorecard(outcomes: readonly CheckOutcome[]): Array<{ area: Area; status: Status | "not checked" }> {
+  return AREAS.map((area) => {
+    const mine = outcomes.filter((o) => o.area === area && o.status !== "skip");
+    if (mine.length === 0) return { area, status: "not checked" as const };
+    return { area, status: mine.reduce<Status>((worst, o) => (RANK[o.status] > RANK[worst] ? o.status : worst), "pass") };
+  });
+}

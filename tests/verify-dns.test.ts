@@ -1,0 +1,112 @@
+import { spawn, spawnSync } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { KNOTD, startKnot, type KnotServer } from "./helpers/knot";
+import { ROOT } from "./helpers/run-plan";
+
+// verify's DNS and email checks over the real DNS protocol: the prod zone, exported by the plan
+// with a key made here, served by Knot on 127.0.0.1 with Cloudflare's nameserver names.
+
+const CLOUDFLARE_NS = ["ada.ns.cloudflare.com", "bob.ns.cloudflare.com"];
+// Stand-ins for the provider zones prod's SPF includes (documentation ranges).
+const PROVIDERS = { "google.com": '_spf.google.com.\t300\tIN\tTXT\t"v=spf1 ip4:192.0.2.0/24 -all"\n', "amazonses.com": 'amazonses.com.\t300\tIN\tTXT\t"v=spf1 ip4:198.18.0.0/24 -all"\n' };
+
+function exportZone(): string {
+  const dir = mkdtempSync(join(tmpdir(), "lb-verify-"));
+  writeFileSync(join(dir, "public.pem"), generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "pem" }).toString());
+  const r = spawnSync(process.execPath, ["-r", join(ROOT, "cli", "register.js"), "tests/helpers/plan-with-key.ts", "prod", join(ROOT, "stacks"), join(dir, "public.pem"), join(dir, "prod.zone")], { cwd: ROOT, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return readFileSync(join(dir, "prod.zone"), "utf8").replace(/^\$ORIGIN.*\n|^\$TTL.*\n/gm, "");
+}
+
+function verify(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ["-r", join(ROOT, "cli", "register.js"), join(ROOT, "cli", "verify.ts"), ...args], { cwd: ROOT });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code) => done({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+describe.skipIf(!KNOTD && !process.env.CI)("verify over real DNS", () => {
+  let good: KnotServer;
+  let flawed: KnotServer;
+  beforeAll(async () => {
+    const zone = exportZone();
+    good = await startKnot({ "example.com": zone, ...PROVIDERS }, { "example.com": CLOUDFLARE_NS });
+    const broken = zone
+      .replace(/^_dmarc\.example\.com\..*\n/m, "")
+      .replace(/"v=spf1 ip4:203\.0\.113\.25 include:_spf\.google\.com -all"/, '"v=spf1 ip4:203.0.113.25 include:_spf.google.com +all"')
+      .replace(/^example\.com\.\s+\d+\s+IN\s+CAA\s+0 iodef.*\n/m, "");
+    flawed = await startKnot({ "example.com": broken, ...PROVIDERS }, { "example.com": ["ns1.example.net"] });
+  });
+  afterAll(() => {
+    good?.stop();
+    flawed?.stop();
+  });
+
+  it("passes every DNS and email check on the good zone, with the scorecard", async () => {
+    const r = await verify(["--stack", "prod", "--dns-server", `127.0.0.1:${good.port}`, "--json"]);
+    expect(r.stderr).toBe("");
+    const doc = JSON.parse(r.stdout);
+    expect(r.code).toBe(0);
+    expect(doc.target).toBe("example.com");
+    expect(doc.checks.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual([
+      ["dns.nameservers", "pass"],
+      ["dns.caa", "pass"],
+      ["email.spf", "pass"],
+      ["email.dkim", "pass"],
+      ["email.dmarc", "pass"],
+      ["email.tls-rpt", "pass"],
+    ]);
+    expect(doc.checks.find((c: { id: string }) => c.id === "email.dkim").evidence).toEqual(["google._domainkey.example.com: RSA 2048 bits", "app2026._domainkey.example.com: RSA 2048 bits"]);
+    expect(doc.checks.find((c: { id: string }) => c.id === "email.spf").summary).toBe("SPF ends in -all within 1 of 10 lookups");
+    expect(doc.scorecard).toEqual([
+      { area: "Authentication", status: "not checked" },
+      { area: "Authorization", status: "not checked" },
+      { area: "Input validation", status: "not checked" },
+      { area: "Secrets handling", status: "not checked" },
+      { area: "Rate limiting", status: "not checked" },
+      { area: "CORS and CSRF", status: "not checked" },
+      { area: "Email security", status: "pass" },
+      { area: "Transport security", status: "pass" },
+      { area: "Logging and monitoring", status: "not checked" },
+      { area: "Deployment hygiene", status: "not checked" },
+    ]);
+  });
+
+  it("fails each check on its flaw, naming the runbook, and exits 1", async () => {
+    const r = await verify(["--stack", "prod", "--dns-server", `127.0.0.1:${flawed.port}`]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split("\n").filter(Boolean)).toHaveLength(6); // progress, one line per check
+    expect(r.stdout).toContain("  fail  dns.nameservers         example.com is not (only) served by Cloudflare, so the edge settings do not apply\n        runbook: runbooks/dns-or-dnssec-misconfiguration.md\n");
+    expect(r.stdout).toContain('  fail  email.spf               "+all" lets any server send as this domain; end with -all\n');
+    expect(r.stdout).toContain("  fail  email.dmarc             no DMARC record at _dmarc.example.com\n");
+    expect(r.stdout).toContain("  warn  dns.caa                 CAA limits issuance to letsencrypt.org, pki.goog, ssl.com but names no iodef contact\n");
+    expect(r.stdout).toContain("Email security: fail\n");
+    expect(r.stdout.trimEnd().split("\n").pop()).toBe("Result: 3 checks failed");
+  });
+
+  it("a server that never answers fails the checks within the budget instead of hanging", async () => {
+    const started = Date.now();
+    // Nothing listens on 127.0.0.1:9 (discard): every lookup errors or times out on loopback.
+    const r = await verify(["--domain", "example.com", "--dns-server", "127.0.0.1:9", "--timeout", "500", "--budget", "3000", "--json"]);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.checks.every((c: { status: string }) => c.status === "fail" || c.status === "skip")).toBe(true);
+  });
+});
+
+describe("verify usage", () => {
+  it("needs a target", async () => {
+    const r = await verify([]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("error: say what to verify. Fix: npm run verify -- --stack prod, or --domain example.com.\n");
+  });
+});
