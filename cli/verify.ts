@@ -1,4 +1,5 @@
 import { Resolver } from "node:dns/promises";
+import { existsSync, readFileSync } from "node:fs";
 import { isIP } from "node:net";
 import { Command, CommanderError } from "commander";
 import { ConfigError } from "../lib/config/errors";
@@ -6,6 +7,7 @@ import { parseLaunchConfig } from "../lib/config/parse";
 import { UsageError, readSiblings, readStackConfig, withSecretPlaceholders } from "../lib/config/stack-file";
 import { isHostname } from "../lib/dns/names";
 import { CHECKS } from "../lib/verify/checks";
+import { parseResolve } from "../lib/verify/http";
 import { verifyDocument, verifyText } from "../lib/verify/report";
 import { runChecks } from "../lib/verify/runner";
 
@@ -15,6 +17,11 @@ import { runChecks } from "../lib/verify/runner";
 interface Options {
   stack?: string;
   domain?: string;
+  url?: string;
+  httpPort: string;
+  resolve: string[];
+  caFile?: string;
+  checks?: string;
   dkimSelector: string[];
   dnsServer?: string;
   json?: boolean;
@@ -25,7 +32,7 @@ interface Options {
 
 const collect = (v: string, all: string[]) => [...all, v];
 
-function targetsFromStack(stack: string, stacksDir: string): { domain: string; selectors: string[] } {
+function targetsFromStack(stack: string, stacksDir: string): { domain: string; selectors: string[]; url: string } {
   const file = readStackConfig(stacksDir, stack);
   const config = parseLaunchConfig(withSecretPlaceholders(file.raw).raw, { stack, source: file.source, siblings: readSiblings(stacksDir, stack) });
   const plan = config.emailPlan;
@@ -33,7 +40,8 @@ function targetsFromStack(stack: string, stacksDir: string): { domain: string; s
     ...plan.senders.flatMap((s) => (!s.dkim ? [] : "publicKey" in s.dkim ? [s.dkim.selector] : Object.keys(s.dkim.cnames))),
     ...(plan.selfManagedDkim ? [plan.selfManagedDkim.selector] : []),
   ];
-  return { domain: config.domain, selectors };
+  const app = config.hosts.find((h) => h.hostname.startsWith("app.")) ?? config.hosts[0];
+  return { domain: config.domain, selectors, url: `https://${app.hostname}/` };
 }
 
 function resolverFor(server: string | undefined, timeoutMs: number): Resolver {
@@ -53,6 +61,11 @@ export async function main(argv: string[]): Promise<number> {
     .option("-s, --stack <name>", "take the targets from this stack's configuration")
     .option("--domain <zone>", "the zone to check (instead of --stack)")
     .option("--dkim-selector <selector>", "a DKIM selector to check (repeatable)", collect, [])
+    .option("--url <https-url>", "the app's HTTPS URL for the transport and header checks (default with --stack: its app host)")
+    .option("--http-port <port>", "where plain HTTP is served, for the redirect check", "80")
+    .option("--resolve <host:port:addr>", "connect to addr for host:port, as curl does (repeatable); no other host is contacted", collect, [])
+    .option("--ca-file <pem>", "also trust this CA (a private staging CA)")
+    .option("--checks <list>", "run only these checks: ids or prefixes, comma-separated (dns,email.spf)")
     .option("--dns-server <host:port>", "ask this DNS server instead of the system's (private staging DNS, tests)")
     .option("--json", "print { target, checks, scorecard } (DESIGN.md, Contracts)")
     .option("--timeout <ms>", "time limit of each check", "5000")
@@ -69,16 +82,36 @@ export async function main(argv: string[]): Promise<number> {
   const opts = cmd.opts<Options>();
   try {
     const fromStack = opts.stack ? targetsFromStack(opts.stack, opts.stacksDir) : undefined;
-    const domain = opts.domain ?? fromStack?.domain;
-    if (!domain) throw new UsageError("say what to verify. Fix: npm run verify -- --stack prod, or --domain example.com.");
-    if (!isHostname(domain)) throw new UsageError(`--domain ${domain} is not a DNS name. Fix: pass the zone apex, such as example.com.`);
+    const domain = opts.domain ?? fromStack?.domain ?? "";
+    const url = opts.url ?? fromStack?.url;
+    if (!domain && !url) throw new UsageError("say what to verify. Fix: npm run verify -- --stack prod, or --domain example.com.");
+    if (domain && !isHostname(domain)) throw new UsageError(`--domain ${domain} is not a DNS name. Fix: pass the zone apex, such as example.com.`);
+    if (url && !/^https:\/\/[^/\s]+/.test(url)) throw new UsageError(`--url ${url} is not an https:// URL. Fix: pass the app's address, such as https://app.example.com/.`);
+    let resolve: Map<string, string>;
+    try {
+      resolve = parseResolve(opts.resolve);
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    if (opts.caFile && !existsSync(opts.caFile)) throw new UsageError(`--ca-file ${opts.caFile} does not exist.`);
     const timeoutMs = Number(opts.timeout);
     const budgetMs = Number(opts.budget);
     if (!(timeoutMs > 0) || !(budgetMs > 0)) throw new UsageError("--timeout and --budget take milliseconds greater than 0.");
-    const ctx = { domain, dkimSelectors: opts.dkimSelector.length ? opts.dkimSelector : (fromStack?.selectors ?? []), resolver: resolverFor(opts.dnsServer, timeoutMs), timeoutMs };
+    const ctx = {
+      domain,
+      url,
+      httpPort: Number(opts.httpPort),
+      resolve,
+      ca: opts.caFile ? readFileSync(opts.caFile) : undefined,
+      dkimSelectors: opts.dkimSelector.length ? opts.dkimSelector : (fromStack?.selectors ?? []),
+      resolver: resolverFor(opts.dnsServer, timeoutMs),
+      timeoutMs,
+      only: opts.checks ? opts.checks.split(",").map((c) => c.trim()).filter(Boolean) : undefined,
+    };
     let done = 0;
-    const outcomes = await runChecks(CHECKS, ctx, { concurrency: 4, checkTimeoutMs: timeoutMs, budgetMs, onDone: (o) => !opts.json && process.stderr.write(`[${++done}/${CHECKS.length}] ${o.id} ${o.status}\n`) });
-    process.stdout.write(opts.json ? `${JSON.stringify(verifyDocument(domain, outcomes), null, 2)}\n` : verifyText(domain, outcomes));
+    const outcomes = await runChecks(CHECKS, ctx, { concurrency: 4, checkTimeoutMs: timeoutMs, budgetMs, onDone: (o) => !opts.json && process.stderr.write(`[${++done}] ${o.id} ${o.status}\n`) });
+    const target = domain || new URL(url!).hostname;
+    process.stdout.write(opts.json ? `${JSON.stringify(verifyDocument(target, outcomes), null, 2)}\n` : verifyText(target, outcomes));
     return outcomes.some((o) => o.status === "fail") ? 1 : 0;
   } catch (e) {
     if (e instanceof ConfigError || e instanceof UsageError) {

@@ -15,12 +15,15 @@ function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 export async function runChecks(checks: readonly Check[], ctx: VerifyContext, opts: { concurrency: number; checkTimeoutMs: number; budgetMs: number; onDone?: (o: CheckOutcome) => void }): Promise<CheckOutcome[]> {
   const deadline = Date.now() + opts.budgetMs;
   const outcomes = new Map<string, CheckOutcome>();
-  const queue = [...checks];
+  const selected = (id: string) => !ctx.only?.length || ctx.only.some((p) => id === p || id.startsWith(`${p}.`));
+  const queue = checks.filter((c) => selected(c.id));
   const worker = async () => {
     for (let c = queue.shift(); c; c = queue.shift()) {
       const base = { id: c.id, area: c.area, runbook: c.runbook };
       let outcome: CheckOutcome;
       if (Date.now() >= deadline) outcome = { ...base, status: "skip", summary: "not run: the verify budget was spent", evidence: [] };
+      else if (c.needs === "url" && !ctx.url) outcome = { ...base, status: "skip", summary: "no URL to check (--url, or --stack)", evidence: [] };
+      else if (c.needs === "domain" && !ctx.domain) outcome = { ...base, status: "skip", summary: "no domain to check (--domain, or --stack)", evidence: [] };
       else {
         try {
           outcome = { ...base, ...(await within(c.run(ctx), Math.min(opts.checkTimeoutMs, Math.max(1, deadline - Date.now())), c.id)) };
@@ -33,7 +36,7 @@ export async function runChecks(checks: readonly Check[], ctx: VerifyContext, op
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, opts.concurrency) }, worker));
-  return checks.map((c) => outcomes.get(c.id)!);
+  return checks.filter((c) => selected(c.id)).map((c) => outcomes.get(c.id)!);
 }
 
 const RANK: Record<Status, number> = { pass: 0, skip: 1, warn: 2, fail: 3 };

@@ -15,16 +15,28 @@ export interface CheckResult {
 }
 
 export interface VerifyContext {
-  /** The zone apex. */
+  /** The zone apex; DNS and email checks need it. */
   readonly domain: string;
+  /** The app's HTTPS URL; transport and header checks need it. */
+  readonly url?: string;
+  /** Port plain HTTP is served on (80 in production). */
+  readonly httpPort: number;
+  /** "host:port" -> address, as curl's --resolve. */
+  readonly resolve: ReadonlyMap<string, string>;
+  /** Extra CA to trust (a private staging CA, tests). */
+  readonly ca?: Buffer;
   readonly dkimSelectors: readonly string[];
   readonly resolver: Resolver;
+  /** Which checks to run: ids or id prefixes such as "dns" or "email.spf". Default: all. */
+  readonly only?: readonly string[];
   /** Per request, in milliseconds. */
   readonly timeoutMs: number;
 }
 
 export interface Check {
   readonly id: string;
+  /** What the check needs from the target; without it the check is skipped. */
+  readonly needs: "domain" | "url";
   readonly area: Area;
   readonly runbook: string;
   run(ctx: VerifyContext): Promise<CheckResult>;

@@ -3,6 +3,7 @@ import type { Check } from "../types";
 
 export const dnsNameservers: Check = {
   id: "dns.nameservers",
+  needs: "domain",
   area: "Transport security",
   runbook: "dns-or-dnssec-misconfiguration",
   async run(ctx) {
@@ -17,6 +18,7 @@ export const dnsNameservers: Check = {
 
 export const dnsCaa: Check = {
   id: "dns.caa",
+  needs: "domain",
   area: "Transport security",
   runbook: "tls-certificate-failure",
   async run(ctx) {

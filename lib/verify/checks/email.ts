@@ -6,6 +6,7 @@ import type { Check } from "../types";
 
 export const emailSpf: Check = {
   id: "email.spf",
+  needs: "domain",
   area: "Email security",
   runbook: "email-deliverability",
   async run(ctx) {
@@ -23,6 +24,7 @@ export const emailSpf: Check = {
 
 export const emailDmarc: Check = {
   id: "email.dmarc",
+  needs: "domain",
   area: "Email security",
   runbook: "email-deliverability",
   async run(ctx) {
@@ -46,6 +48,7 @@ export const emailDmarc: Check = {
 
 export const emailDkim: Check = {
   id: "email.dkim",
+  needs: "domain",
   area: "Email security",
   runbook: "email-deliverability",
   async run(ctx) {
@@ -65,6 +68,7 @@ export const emailDkim: Check = {
 
 export const emailTlsRpt: Check = {
   id: "email.tls-rpt",
+  needs: "domain",
   area: "Email security",
   runbook: "email-deliverability",
   async run(ctx) {

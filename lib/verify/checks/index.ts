@@ -1,6 +1,23 @@
 import type { Check } from "../types";
 import { dnsCaa, dnsNameservers } from "./dns";
 import { emailDkim, emailDmarc, emailSpf, emailTlsRpt } from "./email";
+import { transportCertificate, transportHsts, transportHttpsRedirect, transportTlsVersions } from "./transport";
+import { corsUntrustedOrigin, debugExposure, headersCookies, headersSecurity } from "./web";
 
 /** Every check verify runs, in report order. */
-export const CHECKS: readonly Check[] = [dnsNameservers, dnsCaa, emailSpf, emailDkim, emailDmarc, emailTlsRpt];
+export const CHECKS: readonly Check[] = [
+  dnsNameservers,
+  dnsCaa,
+  emailSpf,
+  emailDkim,
+  emailDmarc,
+  emailTlsRpt,
+  transportHttpsRedirect,
+  transportHsts,
+  transportTlsVersions,
+  transportCertificate,
+  headersSecurity,
+  headersCookies,
+  corsUntrustedOrigin,
+  debugExposure,
+];

@@ -1,0 +1,44 @@
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
+import type { AddressInfo } from "node:net";
+import type { SecureVersion } from "node:tls";
+
+// The app as verify sees it: an HTTPS server and its plain-HTTP redirector on 127.0.0.1, well
+// configured by default, with one flaw switchable at a time.
+
+export type Flaw = "no-redirect" | "no-hsts" | "tls-1.0" | "reflected-cors" | "missing-headers" | "stack-trace" | "weak-cookie";
+
+export interface WebTarget {
+  readonly httpsPort: number;
+  readonly httpPort: number;
+  close(): Promise<void>;
+}
+
+const listen = (s: Server) => new Promise<number>((resolve) => s.listen(0, "127.0.0.1", () => resolve((s.address() as AddressInfo).port)));
+
+export async function startWebTarget(opts: { host: string; cert: Buffer; key: Buffer; flaw?: Flaw }): Promise<WebTarget> {
+  const { host, flaw } = opts;
+  const app = (req: IncomingMessage, res: ServerResponse): void => {
+    const headers: Record<string, string> = { "content-type": "text/html; charset=utf-8" };
+    if (flaw !== "no-hsts") headers["strict-transport-security"] = "max-age=31536000";
+    if (flaw !== "missing-headers") Object.assign(headers, { "content-security-policy": "default-src 'self'; frame-ancestors 'none'", "x-content-type-options": "nosniff", "referrer-policy": "strict-origin-when-cross-origin" });
+    if (flaw === "reflected-cors" && req.headers.origin) Object.assign(headers, { "access-control-allow-origin": String(req.headers.origin), "access-control-allow-credentials": "true" });
+    res.setHeader("set-cookie", flaw === "weak-cookie" ? "session=abc; Path=/" : "session=abc; Path=/; Secure; HttpOnly; SameSite=Lax");
+    if (req.url !== "/" && req.url !== "/login") {
+      res.writeHead(404, headers);
+      res.end(flaw === "stack-trace" ? "Error: not found\n    at Router.handle (/srv/app/node_modules/express/lib/router/index.js:284:7)\n    at next (/srv/app/server.js:12:3)\n" : "<h1>Not found</h1>");
+      return;
+    }
+    res.writeHead(200, headers);
+    res.end("<title>Community</title><h1>Sign in</h1>");
+  };
+  const https = createHttpsServer({ cert: opts.cert, key: opts.key, ...(flaw === "tls-1.0" ? { minVersion: "TLSv1" as SecureVersion, ciphers: "DEFAULT@SECLEVEL=0" } : { minVersion: "TLSv1.2" as SecureVersion }) }, app);
+  const httpsPort = await listen(https);
+  const http = createHttpServer((req, res): void => {
+    if (flaw === "no-redirect") return app(req, res);
+    res.writeHead(301, { location: `https://${host}:${httpsPort}${req.url}` });
+    res.end();
+  });
+  const httpPort = await listen(http);
+  return { httpsPort, httpPort, close: async () => void (await Promise.all([new Promise((r) => https.close(r)), new Promise((r) => http.close(r))])) };
+}
