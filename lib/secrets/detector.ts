@@ -51,6 +51,8 @@ function isPublicOrPlaceholder(value: string): boolean {
   const v = value.trim();
   return (
     PLACEHOLDER.test(v) ||
+    // A templated value (`${...}`) is filled in elsewhere: the literal holds no secret.
+    /\$\{[^}]*\}/.test(v) ||
     /EXAMPLE/.test(v) ||
     /(^|;)\s*v=DKIM1\b/.test(v) ||
     /^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-\S+) AAAA/.test(v) ||
@@ -125,7 +127,8 @@ export function scanText(text: string): Array<SecretFinding & { readonly line: n
       }
     }
     if (seen.size) return;
-    for (const m of line.matchAll(/["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*["']?([^"'\s,;]+)/g)) {
+    // name = value pairs; the value in a credential's alphabet, so code on the right is not read as one.
+    for (const m of line.matchAll(/["'`]?([A-Za-z_][\w.-]*)["'`]?\s*[:=]\s*["'`]?([A-Za-z0-9+/=_\-.~:@%!]+)(?=$|["'`\s,;})])/g)) {
       for (const f of detectSecrets(m[2], m[1])) out.push({ ...f, line: i + 1 });
     }
   });

@@ -20,3 +20,11 @@ export function verifyText(target: string, outcomes: readonly CheckOutcome[]): s
   out.push("", failed ? `Result: ${failed} check${failed === 1 ? "" : "s"} failed` : "Result: no check failed");
   return `${out.join("\n")}\n`;
 }
+
+/** For a pull request or an issue: the scorecard, then the checks that need attention. */
+export function verifyMarkdown(target: string, outcomes: readonly CheckOutcome[]): string {
+  const esc = (s: string) => s.replace(/\|/g, "\\|");
+  const lines = [`### verify ${target}`, "", "| area | status |", "|---|---|", ...scorecard(outcomes).map((a) => `| ${a.area} | ${a.status} |`), "", "| check | status | summary | runbook |", "|---|---|---|---|"];
+  for (const o of outcomes) lines.push(`| \`${o.id}\` | ${o.status} | ${esc(o.summary)} | runbooks/${o.runbook}.md |`);
+  return `${lines.join("\n")}\n`;
+}

@@ -24,6 +24,8 @@ export async function runChecks(checks: readonly Check[], ctx: VerifyContext, op
       if (Date.now() >= deadline) outcome = { ...base, status: "skip", summary: "not run: the verify budget was spent", evidence: [] };
       else if (c.needs === "url" && !ctx.url) outcome = { ...base, status: "skip", summary: "no URL to check (--url, or --stack)", evidence: [] };
       else if (c.needs === "domain" && !ctx.domain) outcome = { ...base, status: "skip", summary: "no domain to check (--domain, or --stack)", evidence: [] };
+      else if (c.needs === "repo" && !ctx.repo) outcome = { ...base, status: "skip", summary: "no repository to scan (--repo)", evidence: [] };
+      else if (c.needs === "bundle-or-url" && !ctx.bundle && !ctx.url) outcome = { ...base, status: "skip", summary: "no frontend to scan (--bundle or --url)", evidence: [] };
       else {
         try {
           outcome = { ...base, ...(await within(c.run(ctx), Math.min(opts.checkTimeoutMs, Math.max(1, deadline - Date.now())), c.id)) };

@@ -25,6 +25,10 @@ export interface VerifyContext {
   readonly resolve: ReadonlyMap<string, string>;
   /** Extra CA to trust (a private staging CA, tests). */
   readonly ca?: Buffer;
+  /** A git working tree to scan, history included. */
+  readonly repo?: string;
+  /** A folder of built frontend assets to scan; else the scripts the site serves. */
+  readonly bundle?: string;
   readonly dkimSelectors: readonly string[];
   readonly resolver: Resolver;
   /** Which checks to run: ids or id prefixes such as "dns" or "email.spf". Default: all. */
@@ -36,7 +40,7 @@ export interface VerifyContext {
 export interface Check {
   readonly id: string;
   /** What the check needs from the target; without it the check is skipped. */
-  readonly needs: "domain" | "url";
+  readonly needs: "domain" | "url" | "repo" | "bundle-or-url";
   readonly area: Area;
   readonly runbook: string;
   run(ctx: VerifyContext): Promise<CheckResult>;

@@ -1,6 +1,7 @@
 import type { Check } from "../types";
 import { dnsCaa, dnsNameservers } from "./dns";
 import { emailDkim, emailDmarc, emailSpf, emailTlsRpt } from "./email";
+import { secretsBundle, secretsRepository } from "./secrets";
 import { transportCertificate, transportHsts, transportHttpsRedirect, transportTlsVersions } from "./transport";
 import { corsUntrustedOrigin, debugExposure, headersCookies, headersSecurity } from "./web";
 
@@ -20,4 +21,6 @@ export const CHECKS: readonly Check[] = [
   headersCookies,
   corsUntrustedOrigin,
   debugExposure,
+  secretsRepository,
+  secretsBundle,
 ];
