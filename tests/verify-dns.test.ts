@@ -4,7 +4,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServer, type Server } from "node:https";
+import type { AddressInfo } from "node:net";
+import { mtaStsPolicy } from "../lib/email/mta-sts";
 import { KNOTD, startKnot, type KnotServer } from "./helpers/knot";
+import { makeCa, type TestCa } from "./helpers/test-ca";
 import { ROOT } from "./helpers/run-plan";
 
 // verify's DNS and email checks over the real DNS protocol: the prod zone, exported by the plan
@@ -36,7 +40,15 @@ function verify(args: string[]): Promise<{ code: number; stdout: string; stderr:
 describe.skipIf(!KNOTD && !process.env.CI)("verify over real DNS", () => {
   let good: KnotServer;
   let flawed: KnotServer;
+  let ca: TestCa;
+  let policyServer: Server;
+  let policyPort: number;
   beforeAll(async () => {
+    // The MTA-STS policy, as the Worker serves it at https://mta-sts.example.com/.well-known/mta-sts.txt.
+    ca = makeCa();
+    const policy = mtaStsPolicy("enforce", ["aspmx.l.google.com", "alt1.aspmx.l.google.com", "alt2.aspmx.l.google.com"], 604800);
+    policyServer = createServer(ca.issue("mta-sts.example.com"), (req, res) => (req.url === "/.well-known/mta-sts.txt" ? res.writeHead(200, { "content-type": "text/plain" }).end(policy) : res.writeHead(404).end()));
+    policyPort = await new Promise<number>((r) => policyServer.listen(0, "127.0.0.1", () => r((policyServer.address() as AddressInfo).port)));
     const zone = exportZone();
     good = await startKnot({ "example.com": zone, ...PROVIDERS }, { "example.com": CLOUDFLARE_NS });
     const broken = zone
@@ -46,12 +58,13 @@ describe.skipIf(!KNOTD && !process.env.CI)("verify over real DNS", () => {
     flawed = await startKnot({ "example.com": broken, ...PROVIDERS }, { "example.com": ["ns1.example.net"] });
   });
   afterAll(() => {
+    policyServer?.close();
     good?.stop();
     flawed?.stop();
   });
 
   it("passes every DNS and email check on the good zone, with the scorecard", async () => {
-    const r = await verify(["--stack", "prod", "--dns-server", `127.0.0.1:${good.port}`, "--checks", "dns,email", "--json"]);
+    const r = await verify(["--stack", "prod", "--dns-server", `127.0.0.1:${good.port}`, "--resolve", `mta-sts.example.com:${policyPort}:127.0.0.1`, "--ca-file", ca.caFile, "--checks", "dns,email", "--json"]);
     expect(r.stderr).toBe("");
     const doc = JSON.parse(r.stdout);
     expect(r.code).toBe(0);
@@ -63,7 +76,9 @@ describe.skipIf(!KNOTD && !process.env.CI)("verify over real DNS", () => {
       ["email.dkim", "pass"],
       ["email.dmarc", "pass"],
       ["email.tls-rpt", "pass"],
+      ["email.mta-sts", "pass"],
     ]);
+    expect(doc.checks.find((c: { id: string }) => c.id === "email.mta-sts").evidence[2]).toBe("mode enforce, mx aspmx.l.google.com, alt1.aspmx.l.google.com, alt2.aspmx.l.google.com, max_age 604800");
     expect(doc.checks.find((c: { id: string }) => c.id === "email.dkim").evidence).toEqual(["google._domainkey.example.com: RSA 2048 bits", "app2026._domainkey.example.com: RSA 2048 bits"]);
     expect(doc.checks.find((c: { id: string }) => c.id === "email.spf").summary).toBe("SPF ends in -all within 1 of 10 lookups");
     expect(doc.scorecard).toEqual([
@@ -81,9 +96,12 @@ describe.skipIf(!KNOTD && !process.env.CI)("verify over real DNS", () => {
   });
 
   it("fails each check on its flaw, naming the runbook, and exits 1", async () => {
-    const r = await verify(["--stack", "prod", "--dns-server", `127.0.0.1:${flawed.port}`, "--checks", "dns,email"]);
+    const r = await verify(["--stack", "prod", "--dns-server", `127.0.0.1:${flawed.port}`, "--checks", "dns,email.spf,email.dkim,email.dmarc,email.tls-rpt"]);
     expect(r.code).toBe(1);
     expect(r.stderr.split("\n").filter(Boolean)).toHaveLength(6); // progress, one line per check
+    // The same zone without the policy served: MTA-STS fails on its own.
+    const mtaSts = await verify(["--stack", "prod", "--dns-server", `127.0.0.1:${flawed.port}`, "--checks", "email.mta-sts", "--json"]);
+    expect(JSON.parse(mtaSts.stdout).checks[0]).toMatchObject({ id: "email.mta-sts", status: "fail" });
     expect(r.stdout).toContain("  fail  dns.nameservers         example.com is not (only) served by Cloudflare, so the edge settings do not apply\n        runbook: runbooks/dns-or-dnssec-misconfiguration.md\n");
     expect(r.stdout).toContain('  fail  email.spf               "+all" lets any server send as this domain; end with -all\n');
     expect(r.stdout).toContain("  fail  email.dmarc             no DMARC record at _dmarc.example.com\n");

@@ -1,7 +1,9 @@
 import { parseDkimKey } from "../../email/dkim";
 import { externalReportAuthorization, isEnforcing, parseDmarc } from "../../email/dmarc";
 import { countLookups, isSpfRecord, lintSpf } from "../../email/spf";
+import { mxCovered, parseMtaStsPolicy } from "../../email/mta-sts";
 import { addresses, mx, txt } from "../dns-lookup";
+import { fetchOnce, lookupHost } from "../http";
 import type { Check } from "../types";
 
 export const emailSpf: Check = {
@@ -76,5 +78,31 @@ export const emailTlsRpt: Check = {
     const records = (await txt(ctx.resolver, `_smtp._tls.${ctx.domain}`)).filter((v) => /^v=TLSRPTv1/.test(v));
     if (records.length !== 1) return { status: "warn", summary: "no TLS-RPT record: failures of mail delivery over TLS go unreported", evidence: records };
     return /rua=(mailto:|https:)/.test(records[0]) ? { status: "pass", summary: "TLS-RPT reports are requested", evidence: records } : { status: "fail", summary: "TLS-RPT record has no valid rua", evidence: records };
+  },
+};
+
+export const emailMtaSts: Check = {
+  id: "email.mta-sts",
+  needs: "domain",
+  area: "Email security",
+  runbook: "email-deliverability",
+  async run(ctx) {
+    const mxHosts = await mx(ctx.resolver, ctx.domain);
+    if (mxHosts.length === 0) return { status: "skip", summary: `${ctx.domain} receives no mail (no MX)`, evidence: [] };
+    const records = (await txt(ctx.resolver, `_mta-sts.${ctx.domain}`)).filter((v) => /^v=STSv1/.test(v));
+    if (records.length !== 1 || !/;\s*id=[A-Za-z0-9]{1,32}\s*;?$/.test(records[0])) return { status: "fail", summary: `no valid MTA-STS record at _mta-sts.${ctx.domain}`, evidence: records };
+    // Production serves the policy on 443; --resolve mta-sts.<domain>:<port>:<addr> points elsewhere.
+    const policyHost = `mta-sts.${ctx.domain}`;
+    const port = [...ctx.resolve.keys()].find((k) => k.startsWith(`${policyHost}:`))?.split(":")[1] ?? "443";
+    const url = `https://${policyHost}${port === "443" ? "" : `:${port}`}/.well-known/mta-sts.txt`;
+    const res = await fetchOnce(url, { ca: ctx.ca, resolve: ctx.resolve, lookupHost: (h) => lookupHost(ctx, h), timeoutMs: ctx.timeoutMs, maxBodyBytes: 64 * 1024 });
+    const evidence = [records[0], `GET ${url} -> ${res.status}`];
+    if (res.status !== 200) return { status: "fail", summary: `the policy is not served at ${url}`, evidence };
+    const policy = parseMtaStsPolicy(res.body);
+    if (policy.errors.length) return { status: "fail", summary: `the policy is invalid: ${policy.errors[0]}`, evidence };
+    const uncovered = mxHosts.filter((h) => !mxCovered(h, policy.mx));
+    evidence.push(`mode ${policy.mode}, mx ${policy.mx.join(", ")}, max_age ${policy.maxAge}`);
+    if (uncovered.length) return { status: "fail", summary: `MX hosts not covered by the policy: ${uncovered.join(", ")}`, evidence };
+    return policy.mode === "enforce" ? { status: "pass", summary: "MTA-STS enforces TLS for every MX host", evidence } : { status: "warn", summary: `MTA-STS is in ${policy.mode} mode`, evidence };
   },
 };

@@ -1,6 +1,6 @@
 import type { Check } from "../types";
 import { dnsCaa, dnsNameservers } from "./dns";
-import { emailDkim, emailDmarc, emailSpf, emailTlsRpt } from "./email";
+import { emailDkim, emailDmarc, emailMtaSts, emailSpf, emailTlsRpt } from "./email";
 import { secretsBundle, secretsRepository } from "./secrets";
 import { transportCertificate, transportHsts, transportHttpsRedirect, transportTlsVersions } from "./transport";
 import { corsUntrustedOrigin, debugExposure, headersCookies, headersSecurity } from "./web";
@@ -13,6 +13,7 @@ export const CHECKS: readonly Check[] = [
   emailDkim,
   emailDmarc,
   emailTlsRpt,
+  emailMtaSts,
   transportHttpsRedirect,
   transportHsts,
   transportTlsVersions,
