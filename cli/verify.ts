@@ -25,6 +25,7 @@ interface Options {
   repo?: string;
   bundle?: string;
   markdown?: boolean;
+  eml?: string;
   dkimSelector: string[];
   dnsServer?: string;
   json?: boolean;
@@ -71,6 +72,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--repo <dir>", "a git working tree to scan for secrets, history included (default with --stack: this one)")
     .option("--bundle <dir>", "built frontend assets to scan for secrets (default: the scripts the site serves)")
     .option("--markdown", "print the report as Markdown")
+    .option("--eml <file>", "authenticate a message a test inbox received (SPF, DKIM, DMARC from its Received headers)")
     .option("--checks <list>", "run only these checks: ids or prefixes, comma-separated (dns,email.spf)")
     .option("--dns-server <host:port>", "ask this DNS server instead of the system's (private staging DNS, tests)")
     .option("--json", "print { target, checks, scorecard } (DESIGN.md, Contracts)")
@@ -90,7 +92,7 @@ export async function main(argv: string[]): Promise<number> {
     const fromStack = opts.stack ? targetsFromStack(opts.stack, opts.stacksDir) : undefined;
     const domain = opts.domain ?? fromStack?.domain ?? "";
     const url = opts.url ?? fromStack?.url;
-    if (!domain && !url && !opts.repo && !opts.bundle) throw new UsageError("say what to verify. Fix: npm run verify -- --stack prod, or --domain example.com.");
+    if (!domain && !url && !opts.repo && !opts.bundle && !opts.eml) throw new UsageError("say what to verify. Fix: npm run verify -- --stack prod, or --domain example.com.");
     if (domain && !isHostname(domain)) throw new UsageError(`--domain ${domain} is not a DNS name. Fix: pass the zone apex, such as example.com.`);
     if (url && !/^https:\/\/[^/\s]+/.test(url)) throw new UsageError(`--url ${url} is not an https:// URL. Fix: pass the app's address, such as https://app.example.com/.`);
     let resolve: Map<string, string>;
@@ -99,7 +101,7 @@ export async function main(argv: string[]): Promise<number> {
     } catch (e) {
       throw new UsageError((e as Error).message);
     }
-    for (const [flag, dir] of [["--repo", opts.repo], ["--bundle", opts.bundle]] as const) if (dir && !existsSync(dir)) throw new UsageError(`${flag} ${dir} does not exist.`);
+    for (const [flag, dir] of [["--repo", opts.repo], ["--bundle", opts.bundle], ["--eml", opts.eml]] as const) if (dir && !existsSync(dir)) throw new UsageError(`${flag} ${dir} does not exist.`);
     if (opts.caFile && !existsSync(opts.caFile)) throw new UsageError(`--ca-file ${opts.caFile} does not exist.`);
     const timeoutMs = Number(opts.timeout);
     const budgetMs = Number(opts.budget);
@@ -115,11 +117,12 @@ export async function main(argv: string[]): Promise<number> {
       timeoutMs,
       repo: opts.repo ?? (opts.stack ? "." : undefined),
       bundle: opts.bundle,
+      eml: opts.eml,
       only: opts.checks ? opts.checks.split(",").map((c) => c.trim()).filter(Boolean) : undefined,
     };
     let done = 0;
     const outcomes = await runChecks(CHECKS, ctx, { concurrency: 4, checkTimeoutMs: timeoutMs, budgetMs, onDone: (o) => !opts.json && process.stderr.write(`[${++done}] ${o.id} ${o.status}\n`) });
-    const target = domain || (url ? new URL(url).hostname : (opts.repo ?? opts.bundle)!);
+    const target = domain || (url ? new URL(url).hostname : (opts.repo ?? opts.bundle ?? opts.eml)!);
     process.stdout.write(opts.json ? `${JSON.stringify(verifyDocument(target, outcomes), null, 2)}\n` : opts.markdown ? verifyMarkdown(target, outcomes) : verifyText(target, outcomes));
     return outcomes.some((o) => o.status === "fail") ? 1 : 0;
   } catch (e) {

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { Resolver } from "node:dns/promises";
@@ -114,6 +114,35 @@ describe("mailauth over real DNS (in-process server on 127.0.0.1)", () => {
     expect(raw.dmarc && raw.dmarc.status.result).toBe("pass");
     // Relaxed alignment (the shipped prod stack) accepts the same message.
     expect((await verdictAt(server.port)(msg, RELAY_IP)).dmarc.result).toBe("pass");
+  });
+});
+
+describe("verify --eml: the inbox test", () => {
+  const received = async (privateKey: string, ip: string) => {
+    const dir = mkdtempSync(join(tmpdir(), "lb-eml-"));
+    const file = join(dir, "received.eml");
+    const signedMessage = await signed("noreply@example.com", privateKey);
+    writeFileSync(file, `Return-Path: <bounce@example.com>\r\nReceived: from relay.example.com (relay.example.com [${ip}]) by mx.inbox.test with ESMTPS; Sun, 29 Nov 2026 10:00:01 +0000\r\n${signedMessage}`);
+    return file;
+  };
+  // Asynchronous: the DNS server answering verify runs in this very process.
+  const verifyEml = (file: string) =>
+    new Promise<{ status: string; summary: string; evidence: string[] }>((done) => {
+      const child = spawn(process.execPath, ["-r", join(ROOT, "cli", "register.js"), join(ROOT, "cli", "verify.ts"), "--eml", file, "--dns-server", `127.0.0.1:${server.port}`, "--json"], { cwd: ROOT });
+      let out = "";
+      child.stdout.on("data", (d) => (out += d));
+      child.on("close", () => done(JSON.parse(out).checks.find((c: { id: string }) => c.id === "email.message")));
+    });
+
+  it("passes a message the relay sent, signed with the stack's key", async () => {
+    expect(await verifyEml(await received(pem(key.privateKey), RELAY_IP))).toMatchObject({ status: "pass", summary: "spf, dkim and dmarc pass" });
+  });
+
+  it("fails one with a wrong key from a stranger's IP, with the reasons", async () => {
+    const check = await verifyEml(await received(pem(otherKey.privateKey), STRANGER_IP));
+    expect(check).toMatchObject({ status: "fail", summary: "DMARC fail: receivers would reject this message" });
+    expect(check.evidence[0]).toMatch(/^spf=fail/);
+    expect(check.evidence[1]).toMatch(/^dkim=fail/);
   });
 });
 

@@ -14,7 +14,7 @@ export interface InboxVerdict {
  * Authenticates a received message the way an inbox does (mailauth), then applies strict DMARC
  * alignment itself: mailauth 4.13.3 passes `adkim=s` when only the organizational domains match.
  */
-export async function inboxVerdict(message: string | Buffer, opts: Pick<AuthenticateOptions, "ip" | "helo" | "sender" | "mta" | "resolver">): Promise<InboxVerdict> {
+export async function inboxVerdict(message: string | Buffer, opts: Pick<AuthenticateOptions, "ip" | "helo" | "sender" | "mta" | "resolver" | "trustReceived">): Promise<InboxVerdict> {
   const result = await authenticate(message, { ...opts, disableArc: true, disableBimi: true } as AuthenticateOptions);
   return verdictOf(result);
 }

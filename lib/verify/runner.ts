@@ -24,6 +24,7 @@ export async function runChecks(checks: readonly Check[], ctx: VerifyContext, op
       if (Date.now() >= deadline) outcome = { ...base, status: "skip", summary: "not run: the verify budget was spent", evidence: [] };
       else if (c.needs === "url" && !ctx.url) outcome = { ...base, status: "skip", summary: "no URL to check (--url, or --stack)", evidence: [] };
       else if (c.needs === "domain" && !ctx.domain) outcome = { ...base, status: "skip", summary: "no domain to check (--domain, or --stack)", evidence: [] };
+      else if (c.needs === "eml" && !ctx.eml) outcome = { ...base, status: "skip", summary: "no received message to authenticate (--eml)", evidence: [] };
       else if (c.needs === "repo" && !ctx.repo) outcome = { ...base, status: "skip", summary: "no repository to scan (--repo)", evidence: [] };
       else if (c.needs === "bundle-or-url" && !ctx.bundle && !ctx.url) outcome = { ...base, status: "skip", summary: "no frontend to scan (--bundle or --url)", evidence: [] };
       else {

@@ -29,6 +29,8 @@ export interface VerifyContext {
   readonly repo?: string;
   /** A folder of built frontend assets to scan; else the scripts the site serves. */
   readonly bundle?: string;
+  /** A message a test inbox received, to authenticate (.eml). */
+  readonly eml?: string;
   readonly dkimSelectors: readonly string[];
   readonly resolver: Resolver;
   /** Which checks to run: ids or id prefixes such as "dns" or "email.spf". Default: all. */
@@ -40,7 +42,7 @@ export interface VerifyContext {
 export interface Check {
   readonly id: string;
   /** What the check needs from the target; without it the check is skipped. */
-  readonly needs: "domain" | "url" | "repo" | "bundle-or-url";
+  readonly needs: "domain" | "url" | "repo" | "bundle-or-url" | "eml";
   readonly area: Area;
   readonly runbook: string;
   run(ctx: VerifyContext): Promise<CheckResult>;

@@ -1,6 +1,7 @@
 import type { Check } from "../types";
 import { dnsCaa, dnsNameservers } from "./dns";
 import { emailDkim, emailDmarc, emailMtaSts, emailSpf, emailTlsRpt } from "./email";
+import { emailMessage } from "./message";
 import { secretsBundle, secretsRepository } from "./secrets";
 import { transportCertificate, transportHsts, transportHttpsRedirect, transportTlsVersions } from "./transport";
 import { corsUntrustedOrigin, debugExposure, headersCookies, headersSecurity } from "./web";
@@ -14,6 +15,7 @@ export const CHECKS: readonly Check[] = [
   emailDmarc,
   emailTlsRpt,
   emailMtaSts,
+  emailMessage,
   transportHttpsRedirect,
   transportHsts,
   transportTlsVersions,
