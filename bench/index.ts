@@ -1,6 +1,7 @@
 import { benchPlanStartup } from "./plan-startup";
 import { benchScale } from "./scale";
 import { benchSecretDetection } from "./secret-detection";
+import { benchVerify } from "./verify";
 
 // `npm run bench`: every performance target of the project, each measured beside its reference in
 // the same run. RUNS overrides the runs per process measurement (default 7).
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   process.stderr.write("\n");
   process.stdout.write(`${plan.report}\n\n`);
   process.stdout.write(`${await benchSecretDetection(20)}\n\n`);
+  process.stdout.write(`${await benchVerify(Math.min(runs, 5))}\n\n`);
   if (process.env.SKIP_SCALE !== "1") process.stdout.write(`${await benchScale(Math.min(runs, 5))}\n`);
 }
 

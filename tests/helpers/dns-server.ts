@@ -34,6 +34,8 @@ export async function startDnsServer(records: readonly ZoneRecord[]): Promise<Dn
         else if (r.type === "MX") answers.push({ ...base, priority: Number(r.data[0]), exchange: r.data[1] });
         else if (r.type === "A" || r.type === "AAAA") answers.push({ ...base, address: r.data[0] });
         else if (r.type === "CNAME") answers.push({ ...base, domain: r.data[0] });
+        else if (r.type === "NS") answers.push({ ...base, ns: r.data[0] });
+        else if (r.type === "CAA") answers.push({ ...base, flags: Number(r.data[0]), tag: r.data[1], value: r.data[2] });
       }
       send(response);
     },

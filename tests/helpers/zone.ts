@@ -19,6 +19,7 @@ export function parseZone(text: string): ZoneRecord[] {
     let data: string[];
     if (type === "TXT") data = [...rdata.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((x) => x[1].replace(/\\(.)/g, "$1"));
     else if (type === "MX") data = rdata.split(/\s+/).map((s) => s.replace(/\.$/, ""));
+    else if (type === "CAA") data = (/^(\d+)\s+(\S+)\s+"(.*)"$/.exec(rdata) ?? []).slice(1);
     else data = [rdata.replace(/\.$/, "")];
     records.push({ name, ttl: Number(ttl), type, data });
   }
