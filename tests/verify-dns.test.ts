@@ -64,7 +64,7 @@ describe.skipIf(!KNOTD && !process.env.CI)("verify over real DNS", () => {
   });
 
   it("passes every DNS and email check on the good zone, with the scorecard", async () => {
-    const r = await verify(["--stack", "prod", "--dns-server", `127.0.0.1:${good.port}`, "--resolve", `mta-sts.example.com:${policyPort}:127.0.0.1`, "--ca-file", ca.caFile, "--checks", "dns,email", "--json"]);
+    const r = await verify(["--stack", "prod", "--dns-server", `127.0.0.1:${good.port}`, "--resolve", `mta-sts.example.com:${policyPort}:127.0.0.1`, "--ca-file", ca.caFile, "--checks", "dns.nameservers,dns.caa,email", "--json"]);
     expect(r.stderr).toBe("");
     const doc = JSON.parse(r.stdout);
     expect(r.code).toBe(0);
@@ -77,6 +77,7 @@ describe.skipIf(!KNOTD && !process.env.CI)("verify over real DNS", () => {
       ["email.dmarc", "pass"],
       ["email.tls-rpt", "pass"],
       ["email.mta-sts", "pass"],
+      ["email.message", "skip"],
     ]);
     expect(doc.checks.find((c: { id: string }) => c.id === "email.mta-sts").evidence[2]).toBe("mode enforce, mx aspmx.l.google.com, alt1.aspmx.l.google.com, alt2.aspmx.l.google.com, max_age 604800");
     expect(doc.checks.find((c: { id: string }) => c.id === "email.dkim").evidence).toEqual(["google._domainkey.example.com: RSA 2048 bits", "app2026._domainkey.example.com: RSA 2048 bits"]);
@@ -96,7 +97,7 @@ describe.skipIf(!KNOTD && !process.env.CI)("verify over real DNS", () => {
   });
 
   it("fails each check on its flaw, naming the runbook, and exits 1", async () => {
-    const r = await verify(["--stack", "prod", "--dns-server", `127.0.0.1:${flawed.port}`, "--checks", "dns,email.spf,email.dkim,email.dmarc,email.tls-rpt"]);
+    const r = await verify(["--stack", "prod", "--dns-server", `127.0.0.1:${flawed.port}`, "--checks", "dns.nameservers,dns.caa,email.spf,email.dkim,email.dmarc,email.tls-rpt"]);
     expect(r.code).toBe(1);
     expect(r.stderr.split("\n").filter(Boolean)).toHaveLength(6); // progress, one line per check
     // The same zone without the policy served: MTA-STS fails on its own.
@@ -113,11 +114,35 @@ describe.skipIf(!KNOTD && !process.env.CI)("verify over real DNS", () => {
   it("a server that never answers fails the checks within the budget instead of hanging", async () => {
     const started = Date.now();
     // Nothing listens on 127.0.0.1:9 (discard): every lookup errors or times out on loopback.
-    const r = await verify(["--domain", "example.com", "--dns-server", "127.0.0.1:9", "--timeout", "500", "--budget", "3000", "--checks", "dns,email", "--json"]);
+    const r = await verify(["--domain", "example.com", "--dns-server", "127.0.0.1:9", "--timeout", "500", "--budget", "3000", "--checks", "dns.nameservers,dns.caa,email", "--json"]);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
     expect(doc.checks.every((c: { status: string }) => c.status === "fail" || c.status === "skip")).toBe(true);
+  });
+});
+
+describe.skipIf(!KNOTD && !process.env.CI)("dns.dnssec against Knot signing the zone", () => {
+  const child = "staging.example.com";
+  const parentWithDs = `${child}.\t300\tIN\tNS\tada.ns.cloudflare.com.\n${child}.\t300\tIN\tDS\t2371 13 2 ${"ab".repeat(32)}\n`;
+  const childZone = `${child}.\t300\tIN\tTXT\t"v=spf1 -all"\n`;
+  const servers: KnotServer[] = [];
+  afterAll(() => servers.forEach((s) => s.stop()));
+  const dnssec = async (signed: boolean, withDs: boolean) => {
+    const knot = await startKnot({ "example.com": withDs ? parentWithDs : `${child}.\t300\tIN\tNS\tada.ns.cloudflare.com.\n`, [child]: childZone }, {}, signed ? [child] : []);
+    servers.push(knot);
+    // Knot signs on start; give it a moment before asking for the keys.
+    await new Promise((r) => setTimeout(r, 500));
+    const r = await verify(["--domain", child, "--dns-server", `127.0.0.1:${knot.port}`, "--checks", "dns.dnssec", "--json"]);
+    return JSON.parse(r.stdout).checks[0] as { status: string; summary: string };
+  };
+
+  it("passes a signed zone whose parent holds its DS", async () => {
+    expect(await dnssec(true, true)).toMatchObject({ status: "pass", summary: "the zone is signed and the parent holds its DS record" });
+  });
+  it("fails a signed zone without DS at the parent, and an unsigned zone", async () => {
+    expect(await dnssec(true, false)).toMatchObject({ status: "fail", summary: "the zone is signed but the parent has no DS record: give the registrar the stack's dsRecord output" });
+    expect(await dnssec(false, true)).toMatchObject({ status: "fail", summary: "staging.example.com is not signed (no DNSKEY)" });
   });
 });
 

@@ -25,7 +25,7 @@ export interface KnotServer {
  * Knot DNS on 127.0.0.1 serving standard zone files, as a real authoritative server. Each zone
  * gets an SOA and NS, which `plan --zone-file` leaves to Cloudflare.
  */
-export async function startKnot(zones: Record<string, string>, nameservers: Record<string, readonly string[]> = {}): Promise<KnotServer> {
+export async function startKnot(zones: Record<string, string>, nameservers: Record<string, readonly string[]> = {}, signed: readonly string[] = []): Promise<KnotServer> {
   if (!KNOTD) throw new Error("knotd is not installed (apt-get install knot)");
   const dir = mkdtempSync(join(tmpdir(), "lb-knot-"));
   const port = await freePort();
@@ -34,11 +34,12 @@ export async function startKnot(zones: Record<string, string>, nameservers: Reco
     const ns = nameservers[apex] ?? [`ns1.${apex}`];
     const soa = `${apex}. 300 IN SOA ${ns[0]}. hostmaster.${apex}. 1 7200 3600 1209600 300\n${ns.map((n) => `${apex}. 300 IN NS ${n}.`).join("\n")}\n`;
     writeFileSync(join(dir, `${apex}.zone`), `$ORIGIN ${apex}.\n$TTL 300\n${soa}${text}`);
-    zoneConf.push(`  - domain: ${apex}\n    file: ${join(dir, `${apex}.zone`)}`);
+    // Zones in `signed` are signed by Knot itself, with keys it makes on start.
+    zoneConf.push(`  - domain: ${apex}\n    file: ${join(dir, `${apex}.zone`)}${signed.includes(apex) ? "\n    dnssec-signing: on\n    dnssec-policy: test" : ""}`);
   }
   writeFileSync(
     join(dir, "knot.conf"),
-    [`server:`, `    listen: 127.0.0.1@${port}`, `    rundir: ${dir}`, `database:`, `    storage: ${dir}`, `log:`, `  - target: stderr`, `    any: warning`, `zone:`, ...zoneConf, ""].join("\n"),
+    [`server:`, `    listen: 127.0.0.1@${port}`, `    rundir: ${dir}`, `database:`, `    storage: ${dir}`, `log:`, `  - target: stderr`, `    any: warning`, `policy:`, `  - id: test`, `    algorithm: ecdsap256sha256`, `zone:`, ...zoneConf, ""].join("\n"),
   );
   const child: ChildProcess = spawn(KNOTD, ["-c", join(dir, "knot.conf")], { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";

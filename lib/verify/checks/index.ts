@@ -1,5 +1,6 @@
 import type { Check } from "../types";
 import { dnsCaa, dnsNameservers } from "./dns";
+import { dnsDnssec } from "./dnssec";
 import { emailDkim, emailDmarc, emailMtaSts, emailSpf, emailTlsRpt } from "./email";
 import { emailMessage } from "./message";
 import { secretsBundle, secretsRepository } from "./secrets";
@@ -9,6 +10,7 @@ import { corsUntrustedOrigin, debugExposure, headersCookies, headersSecurity } f
 /** Every check verify runs, in report order. */
 export const CHECKS: readonly Check[] = [
   dnsNameservers,
+  dnsDnssec,
   dnsCaa,
   emailSpf,
   emailDkim,
