@@ -54,7 +54,9 @@ describe.skipIf(!KNOTD && !process.env.CI)("verify over real DNS", () => {
     const broken = zone
       .replace(/^_dmarc\.example\.com\..*\n/m, "")
       .replace(/"v=spf1 ip4:203\.0\.113\.25 include:_spf\.google\.com -all"/, '"v=spf1 ip4:203.0.113.25 include:_spf.google.com +all"')
-      .replace(/^example\.com\.\s+\d+\s+IN\s+CAA\s+0 iodef.*\n/m, "");
+      .replace(/^example\.com\.\s+\d+\s+IN\s+CAA\s+0 iodef.*\n/m, "")
+      .replace(/^app2026\._domainkey\.example\.com\..*\n/m, "")
+      .replace(/^_smtp\._tls\.example\.com\..*\n/m, "");
     flawed = await startKnot({ "example.com": broken, ...PROVIDERS }, { "example.com": ["ns1.example.net"] });
   });
   afterAll(() => {
@@ -81,7 +83,9 @@ describe.skipIf(!KNOTD && !process.env.CI)("verify over real DNS", () => {
     ]);
     expect(doc.checks.find((c: { id: string }) => c.id === "email.mta-sts").evidence[2]).toBe("mode enforce, mx aspmx.l.google.com, alt1.aspmx.l.google.com, alt2.aspmx.l.google.com, max_age 604800");
     expect(doc.checks.find((c: { id: string }) => c.id === "email.dkim").evidence).toEqual(["google._domainkey.example.com: RSA 2048 bits", "app2026._domainkey.example.com: RSA 2048 bits"]);
-    expect(doc.checks.find((c: { id: string }) => c.id === "email.spf").summary).toBe("SPF ends in -all within 1 of 10 lookups");
+    const spfCheck = doc.checks.find((c: { id: string }) => c.id === "email.spf");
+    expect(spfCheck.summary).toBe("SPF ends in -all within 1 of 10 lookups");
+    expect(spfCheck.evidence[2]).toBe("mailauth: fail for an unlisted sender, 1 lookups, 0 void");
     expect(doc.scorecard).toEqual([
       { area: "Authentication", status: "not checked" },
       { area: "Authorization", status: "not checked" },
@@ -107,8 +111,10 @@ describe.skipIf(!KNOTD && !process.env.CI)("verify over real DNS", () => {
     expect(r.stdout).toContain('  fail  email.spf               "+all" lets any server send as this domain; end with -all\n');
     expect(r.stdout).toContain("  fail  email.dmarc             no DMARC record at _dmarc.example.com\n");
     expect(r.stdout).toContain("  warn  dns.caa                 CAA limits issuance to letsencrypt.org, pki.goog, ssl.com but names no iodef contact\n");
+    expect(r.stdout).toContain("  fail  email.dkim              a DKIM selector has no valid 2048-bit key\n");
+    expect(r.stdout).toContain("  warn  email.tls-rpt           no TLS-RPT record: failures of mail delivery over TLS go unreported\n");
     expect(r.stdout).toContain("Email security: fail\n");
-    expect(r.stdout.trimEnd().split("\n").pop()).toBe("Result: 3 checks failed");
+    expect(r.stdout.trimEnd().split("\n").pop()).toBe("Result: 4 checks failed");
   });
 
   it("a server that never answers fails the checks within the budget instead of hanging", async () => {
@@ -147,6 +153,15 @@ describe.skipIf(!KNOTD && !process.env.CI)("dns.dnssec against Knot signing the 
 });
 
 describe("verify usage", () => {
+  it("prints Markdown for a pull request or an issue", async () => {
+    const r = await verify(["--domain", "example.com", "--dns-server", "127.0.0.1:9", "--timeout", "300", "--checks", "dns.caa"]);
+    void r;
+    const md = await verify(["--domain", "example.com", "--dns-server", "127.0.0.1:9", "--timeout", "300", "--checks", "dns.caa", "--markdown"]);
+    expect(md.stdout.split("\n").slice(0, 4)).toEqual(["### verify example.com", "", "| area | status |", "|---|---|"]);
+    expect(md.stdout).toContain("| Transport security | fail |");
+    expect(md.stdout).toMatch(/\| `dns\.caa` \| fail \| .+ \| runbooks\/tls-certificate-failure\.md \|/);
+  });
+
   it("needs a target", async () => {
     const r = await verify([]);
     expect(r.code).toBe(2);

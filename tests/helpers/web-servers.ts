@@ -25,7 +25,8 @@ export async function startWebTarget(opts: { host: string; cert: Buffer; key: Bu
     if (flaw === "reflected-cors" && req.headers.origin) Object.assign(headers, { "access-control-allow-origin": String(req.headers.origin), "access-control-allow-credentials": "true" });
     res.setHeader("set-cookie", flaw === "weak-cookie" ? "session=abc; Path=/" : "session=abc; Path=/; Secure; HttpOnly; SameSite=Lax");
     if (req.url !== "/" && req.url !== "/login") {
-      res.writeHead(404, headers);
+      // The flawed app answers a missing page with a crash, as an unhandled error would.
+      res.writeHead(flaw === "stack-trace" ? 500 : 404, headers);
       res.end(flaw === "stack-trace" ? "Error: not found\n    at Router.handle (/srv/app/node_modules/express/lib/router/index.js:284:7)\n    at next (/srv/app/server.js:12:3)\n" : "<h1>Not found</h1>");
       return;
     }

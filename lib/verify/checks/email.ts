@@ -4,6 +4,8 @@ import { countLookups, isSpfRecord, lintSpf } from "../../email/spf";
 import { mxCovered, parseMtaStsPolicy } from "../../email/mta-sts";
 import { addresses, mx, txt } from "../dns-lookup";
 import { fetchOnce, lookupHost } from "../http";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { spf } = require("mailauth/lib/spf") as { spf: (opts: unknown) => Promise<unknown> };
 import type { Check } from "../types";
 
 export const emailSpf: Check = {
@@ -17,7 +19,11 @@ export const emailSpf: Check = {
     if (records.length > 1) return { status: "fail", summary: `${ctx.domain} publishes ${records.length} SPF records (permerror)`, evidence: records };
     const lint = lintSpf(records[0], { requireFail: true });
     const count = await countLookups(ctx.domain, { txt: (n) => txt(ctx.resolver, n).then((v) => (v.length ? v : undefined)), mx: (n) => mx(ctx.resolver, n).then((v) => (v.length ? v : undefined)), a: (n) => addresses(ctx.resolver, n).then((v) => (v.length ? v : undefined)) });
-    const evidence = [records[0], `${count.lookups} DNS lookups, ${count.voidLookups} void`, ...lint.map((l) => `${l.severity}: ${l.message}`)];
+    // mailauth evaluates the record as a receiver would, for an address no sender uses, so every
+    // term is followed; its lookup counts stand beside ours.
+    const evaluated = (await spf({ sender: `postmaster@${ctx.domain}`, ip: "198.51.100.254", helo: `mail.${ctx.domain}`, mta: "verify.launch-baseline", resolver: ((name: string, rr: string) => ctx.resolver.resolve(name, rr)) as never } as never)) as { status: { result: string }; lookups?: { count: number; void: number } };
+    const evidence = [records[0], `${count.lookups} DNS lookups, ${count.voidLookups} void`, `mailauth: ${evaluated.status.result} for an unlisted sender, ${evaluated.lookups?.count ?? "?"} lookups, ${evaluated.lookups?.void ?? "?"} void`, ...lint.map((l) => `${l.severity}: ${l.message}`)];
+    if (evaluated.status.result === "permerror" || evaluated.status.result === "temperror") return { status: "fail", summary: `receivers get ${evaluated.status.result} evaluating the record`, evidence };
     if (count.error || lint.some((l) => l.severity === "error")) return { status: "fail", summary: count.error ?? lint.find((l) => l.severity === "error")!.message, evidence };
     if (lint.length) return { status: "warn", summary: lint[0].message, evidence };
     return { status: "pass", summary: `SPF ends in -all within ${count.lookups} of 10 lookups`, evidence };
