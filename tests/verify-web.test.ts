@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "./helpers/run-plan";
+import { credentials } from "./helpers/secret-corpus";
 import { makeCa, type TestCa } from "./helpers/test-ca";
 import { startWebTarget, type Flaw, type WebTarget } from "./helpers/web-servers";
 
@@ -64,6 +65,17 @@ describe("verify against HTTPS servers on 127.0.0.1", () => {
     expect(r.code).toBe(1);
     const failed = r.doc.checks.filter((c) => c.status === "fail");
     expect(failed.map((c) => [c.id, c.summary])).toEqual([[id, summary]]);
+  });
+
+  it("secrets.bundle reads the scripts the site serves: clean passes, a leaked key fails masked", async () => {
+    const key = credentials().find((c) => c.kind === "google-api-key")!.value;
+    const clean = await verify([...(await target()), "--checks", "secrets.bundle"]);
+    expect(clean.doc.checks[0]).toMatchObject({ id: "secrets.bundle", status: "pass", summary: "no secret in 2 frontend files" });
+    const t = await startWebTarget({ host: HOST, ...ca.issue(HOST), flaw: "leaky-bundle", leakedKey: key });
+    targets.push(t);
+    const leaky = await verify(["--url", `https://${HOST}:${t.httpsPort}/`, "--resolve", `${HOST}:${t.httpsPort}:127.0.0.1`, "--ca-file", ca.caFile, "--checks", "secrets.bundle"]);
+    expect(leaky.doc.checks[0]).toMatchObject({ status: "fail", summary: "1 secret in the frontend (values not shown)", evidence: ["/assets/app.js:1 google-api-key"] });
+    expect(JSON.stringify(leaky.doc)).not.toContain(key);
   });
 
   it("fails an expired certificate and one for another host", async () => {

@@ -6,7 +6,7 @@ import type { SecureVersion } from "node:tls";
 // The app as verify sees it: an HTTPS server and its plain-HTTP redirector on 127.0.0.1, well
 // configured by default, with one flaw switchable at a time.
 
-export type Flaw = "no-redirect" | "no-hsts" | "tls-1.0" | "reflected-cors" | "missing-headers" | "stack-trace" | "weak-cookie";
+export type Flaw = "no-redirect" | "no-hsts" | "tls-1.0" | "reflected-cors" | "missing-headers" | "stack-trace" | "weak-cookie" | "leaky-bundle";
 
 export interface WebTarget {
   readonly httpsPort: number;
@@ -16,7 +16,7 @@ export interface WebTarget {
 
 const listen = (s: Server) => new Promise<number>((resolve) => s.listen(0, "127.0.0.1", () => resolve((s.address() as AddressInfo).port)));
 
-export async function startWebTarget(opts: { host: string; cert: Buffer; key: Buffer; flaw?: Flaw }): Promise<WebTarget> {
+export async function startWebTarget(opts: { host: string; cert: Buffer; key: Buffer; flaw?: Flaw; leakedKey?: string }): Promise<WebTarget> {
   const { host, flaw } = opts;
   const app = (req: IncomingMessage, res: ServerResponse): void => {
     const headers: Record<string, string> = { "content-type": "text/html; charset=utf-8" };
@@ -24,6 +24,11 @@ export async function startWebTarget(opts: { host: string; cert: Buffer; key: Bu
     if (flaw !== "missing-headers") Object.assign(headers, { "content-security-policy": "default-src 'self'; frame-ancestors 'none'", "x-content-type-options": "nosniff", "referrer-policy": "strict-origin-when-cross-origin" });
     if (flaw === "reflected-cors" && req.headers.origin) Object.assign(headers, { "access-control-allow-origin": String(req.headers.origin), "access-control-allow-credentials": "true" });
     res.setHeader("set-cookie", flaw === "weak-cookie" ? "session=abc; Path=/" : "session=abc; Path=/; Secure; HttpOnly; SameSite=Lax");
+    if (req.url === "/assets/app.js") {
+      res.writeHead(200, { ...headers, "content-type": "text/javascript" });
+      res.end(flaw === "leaky-bundle" ? `const config={maps:"${opts.leakedKey}"};\n` : "const config={api:\"/api\"};\n");
+      return;
+    }
     if (req.url !== "/" && req.url !== "/login") {
       // The flawed app answers a missing page with a crash, as an unhandled error would.
       res.writeHead(flaw === "stack-trace" ? 500 : 404, headers);
@@ -31,7 +36,7 @@ export async function startWebTarget(opts: { host: string; cert: Buffer; key: Bu
       return;
     }
     res.writeHead(200, headers);
-    res.end("<title>Community</title><h1>Sign in</h1>");
+    res.end('<title>Community</title><h1>Sign in</h1><script src="/assets/app.js"></script>');
   };
   const https = createHttpsServer({ cert: opts.cert, key: opts.key, ...(flaw === "tls-1.0" ? { minVersion: "TLSv1" as SecureVersion, ciphers: "DEFAULT@SECLEVEL=0" } : { minVersion: "TLSv1.2" as SecureVersion }) }, app);
   const httpsPort = await listen(https);
