@@ -1,10 +1,10 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command, CommanderError } from "commander";
 import { ConfigError } from "../lib/config/errors";
 import { PROJECT } from "../lib/config/keys";
 import { UsageError } from "../lib/config/stack-file";
-import { buildHandover, readSuppressions } from "../lib/handover/model";
+import { buildHandover, readSuppressions, type VerifyReport } from "../lib/handover/model";
 import { toHtml, toMarkdown } from "../lib/handover/render";
 import { auditState, planStack } from "../lib/plan/plan";
 import { policies } from "../policies/policies";
@@ -16,6 +16,7 @@ interface Options {
   stack?: string;
   state?: string;
   out: string;
+  verify?: string;
   stacksDir: string;
 }
 
@@ -24,6 +25,7 @@ export async function main(argv: string[]): Promise<number> {
     .description("Write the handover document (Markdown and a self-contained HTML page) from the offline plan, or from a pulumi stack export.")
     .option("-s, --stack <name>", "the stack to describe")
     .option("--state <file>", "describe a `pulumi stack export` file instead of planning")
+    .option("--verify <report.json>", "include the last verify report (npm run verify -- --json > report.json)")
     .option("--out <dir>", "where to write handover-<stack>.md and .html", "handover")
     .option("--stacks-dir <dir>", "where the stack files are", "stacks")
     .exitOverride()
@@ -43,7 +45,16 @@ export async function main(argv: string[]): Promise<number> {
     const result = opts.state
       ? await auditState({ file: opts.state, stack: opts.stack, policies })
       : await planStack({ project: PROJECT, stack: opts.stack!, stacksDir: opts.stacksDir, programPath: "index.ts", policies });
-    const doc = buildHandover(result, readSuppressions(result.policyConfigPath));
+    let verify: VerifyReport | undefined;
+    if (opts.verify) {
+      try {
+        verify = JSON.parse(readFileSync(opts.verify, "utf8"));
+      } catch (e) {
+        throw new UsageError(`--verify ${opts.verify}: ${(e as Error).message}. Fix: pass the file npm run verify -- --json writes.`);
+      }
+      if (!Array.isArray(verify?.checks) || !Array.isArray(verify?.scorecard)) throw new UsageError(`--verify ${opts.verify} is not a verify report. Fix: pass the file npm run verify -- --json writes.`);
+    }
+    const doc = buildHandover(result, readSuppressions(result.policyConfigPath), verify);
     mkdirSync(opts.out, { recursive: true });
     const base = join(opts.out, `handover-${result.stack}`);
     writeFileSync(`${base}.md`, toMarkdown(doc));

@@ -60,6 +60,28 @@ describe.each(["prod", "staging", "dev"])("handover of %s", (stack) => {
   });
 });
 
+describe("handover with the last verify report", () => {
+  it("adds the report and the live column of the scorecard", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "lb-handover-"));
+    const report = join(dir, "verify.json");
+    writeFileSync(report, JSON.stringify({ target: "example.com", checks: [{ id: "transport.hsts", area: "Transport security", status: "pass", summary: "HSTS max-age 31536000 s", evidence: [], runbook: "runbooks/redirect-loop-or-hsts-lock-in.md" }], scorecard: [{ area: "Transport security", status: "pass" }] }));
+    const r = await handover(["--stack", "prod", "--out", dir, "--verify", report]);
+    expect(r.code).toBe(0);
+    const s = sections(readFileSync(join(dir, "handover-prod.md"), "utf8"));
+    expect(s.get("Last verify report")).toEqual([["transport.hsts", "pass", "HSTS max-age 31536000 s", "runbooks/redirect-loop-or-hsts-lock-in.md"]]);
+    expect(s.get("Readiness scorecard")!.find((row) => row[0] === "Transport security")).toEqual(["Transport security", "pass", "0", "pass"]);
+    expect(s.get("Readiness scorecard")!.find((row) => row[0] === "Authentication")).toEqual(["Authentication", "not checked", "needs live checks of the app", "not run"]);
+  });
+
+  it("refuses a file that is not a verify report", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "lb-handover-"));
+    writeFileSync(join(dir, "x.json"), "{}");
+    const r = await handover(["--stack", "prod", "--out", dir, "--verify", join(dir, "x.json")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: --verify ${join(dir, "x.json")} is not a verify report. Fix: pass the file npm run verify -- --json writes.\n`);
+  });
+});
+
 describe("handover from exported state", () => {
   it("never writes a secret value, even from an export made with --show-secrets", async () => {
     const { doc } = await planJson("prod");

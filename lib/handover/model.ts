@@ -41,7 +41,14 @@ const AREAS: ReadonlyArray<[string, readonly string[]]> = [
   ["Deployment hygiene", ["no-debug-mode", "zone-development-mode-off", "environment-separation"]],
 ];
 
-export function buildHandover(r: PlanResult, suppressions: ReadonlyArray<{ rule: string; resource: string; reason?: string; expires?: string }>): Handover {
+/** What `npm run verify -- --json` prints (DESIGN.md, Contracts). */
+export interface VerifyReport {
+  readonly target: string;
+  readonly checks: ReadonlyArray<{ id: string; area: string; status: string; summary: string; runbook: string }>;
+  readonly scorecard: ReadonlyArray<{ area: string; status: string }>;
+}
+
+export function buildHandover(r: PlanResult, suppressions: ReadonlyArray<{ rule: string; resource: string; reason?: string; expires?: string }>, verify?: VerifyReport): Handover {
   const rs = r.resources;
   const sections: Section[] = [];
   const add = (s: Section) => s.rows.length > 0 && sections.push(s);
@@ -49,15 +56,17 @@ export function buildHandover(r: PlanResult, suppressions: ReadonlyArray<{ rule:
   add({
     id: "scorecard",
     title: "Readiness scorecard",
-    intro: "The deploy gate's verdict per checklist area. Areas the gate cannot judge need the live verifier and the app probes.",
-    columns: ["area", "status", "findings"],
+    intro: `The deploy gate's verdict per checklist area, and the live verifier's${verify ? ` (${verify.target})` : " (no report given: npm run handover -- --verify report.json)"}. Areas neither can judge need the app probes.`,
+    columns: ["area", "gate", "gate findings", "live"],
     rows: AREAS.map(([area, rules]) => {
-      if (rules.length === 0) return [area, "not checked", "needs live checks of the app"];
+      const live = verify?.scorecard.find((a) => a.area === area)?.status ?? "not run";
+      if (rules.length === 0) return [area, "not checked", "needs live checks of the app", live];
       const found = r.violations.filter((v) => rules.includes(v.policy));
       const status = found.some((v) => v.enforcementLevel === "mandatory") ? "fail" : found.some((v) => !v.undecided && !v.suppressed) ? "warn" : "pass";
-      return [area, status, String(found.length)];
+      return [area, status, String(found.length), live];
     }),
   });
+  if (verify) add({ id: "verify", title: "Last verify report", intro: `Live checks of ${verify.target}.`, columns: ["check", "status", "summary", "runbook"], rows: verify.checks.map((c) => [c.id, c.status, c.summary, c.runbook]) });
   add({ id: "accounts", title: "Accounts and providers", columns: ["provider", "region", "pinned accounts"], rows: rs.filter((x) => x.type.startsWith("pulumi:providers:")).map((p) => [p.name, show(inputsOf(p).region ?? ""), show(inputsOf(p).allowedAccountIds ?? "not pinned")]) });
   add({ id: "dns", title: "Domains and DNS records", columns: ["name", "type", "content", "proxied"], rows: ofType(rs, "cloudflare:index/dnsRecord:DnsRecord").map((x) => { const i = inputsOf(x); return [show(i.name), show(i.type), i.data ? Object.values(i.data).join(" ") : show(i.content ?? ""), i.proxied ? "yes" : "no"]; }) });
   add({ id: "edge", title: "Edge settings", columns: ["setting", "value"], rows: ofType(rs, "cloudflare:index/zoneSetting:ZoneSetting").map((x) => [show(inputsOf(x).settingId), show(inputsOf(x).value)]) });
@@ -90,7 +99,12 @@ export function buildHandover(r: PlanResult, suppressions: ReadonlyArray<{ rule:
       ...suppressions.map((s) => [s.rule, "suppression", s.resource, `${s.reason ?? "NO REASON"} (until ${s.expires ?? "NO EXPIRY"})`]),
     ],
   });
-  add({ id: "runbooks", title: "Runbooks", columns: ["runbook", "followed for"], rows: [...new Set(catalogue().map((e) => e.runbook))].sort().map((rb) => [`runbooks/${rb}.md`, catalogue().filter((e) => e.runbook === rb).map((e) => e.id).join(", ")]) });
+  add({
+    id: "runbooks",
+    title: "Runbooks",
+    columns: ["runbook", "followed for"],
+    rows: [["runbooks/on-call-handover.md", "every handover: walk through it with the next person"], ...[...new Set(catalogue().map((e) => e.runbook))].sort().map((rb) => [`runbooks/${rb}.md`, catalogue().filter((e) => e.runbook === rb).map((e) => e.id).join(", ")])],
+  });
   add({
     id: "commands",
     title: "Commands",
