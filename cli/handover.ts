@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Command, CommanderError } from "commander";
+import { Command } from "commander";
 import { ConfigError } from "../lib/config/errors";
+import { parseArgs } from "./command";
 import { PROJECT } from "../lib/config/keys";
 import { UsageError } from "../lib/config/stack-file";
 import { buildHandover, readSuppressions, type VerifyReport } from "../lib/handover/model";
@@ -27,16 +28,10 @@ export async function main(argv: string[]): Promise<number> {
     .option("--state <file>", "describe a `pulumi stack export` file instead of planning")
     .option("--verify <report.json>", "include the last verify report (npm run verify -- --json > report.json)")
     .option("--out <dir>", "where to write handover-<stack>.md and .html", "handover")
-    .option("--stacks-dir <dir>", "where the stack files are", "stacks")
-    .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  try {
-    cmd.parse(argv, { from: "user" });
-  } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    throw e;
-  }
-  const opts = cmd.opts<Options>();
+    .option("--stacks-dir <dir>", "where the stack files are", "stacks");
+  const parsed = parseArgs<Options>(cmd, argv);
+  if ("exit" in parsed) return parsed.exit;
+  const opts = parsed.opts;
   if (!opts.stack && !opts.state) {
     process.stderr.write("error: say which stack. Fix: npm run handover -- --stack prod (or --state <export.json>).\n");
     return 2;

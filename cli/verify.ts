@@ -1,8 +1,9 @@
 import { Resolver } from "node:dns/promises";
 import { existsSync, readFileSync } from "node:fs";
 import { isIP } from "node:net";
-import { Command, CommanderError } from "commander";
+import { Command } from "commander";
 import { ConfigError } from "../lib/config/errors";
+import { parseArgs } from "./command";
 import { parseLaunchConfig } from "../lib/config/parse";
 import { UsageError, readSiblings, readStackConfig, withSecretPlaceholders } from "../lib/config/stack-file";
 import { isHostname } from "../lib/dns/names";
@@ -78,16 +79,10 @@ export async function main(argv: string[]): Promise<number> {
     .option("--json", "print { target, checks, scorecard } (DESIGN.md, Contracts)")
     .option("--timeout <ms>", "time limit of each check", "5000")
     .option("--budget <ms>", "time limit of the whole run", "30000")
-    .option("--stacks-dir <dir>", "where the stack files are", "stacks")
-    .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  try {
-    cmd.parse(argv, { from: "user" });
-  } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    throw e;
-  }
-  const opts = cmd.opts<Options>();
+    .option("--stacks-dir <dir>", "where the stack files are", "stacks");
+  const parsed = parseArgs<Options>(cmd, argv);
+  if ("exit" in parsed) return parsed.exit;
+  const opts = parsed.opts;
   try {
     const fromStack = opts.stack ? targetsFromStack(opts.stack, opts.stacksDir) : undefined;
     const domain = opts.domain ?? fromStack?.domain ?? "";
