@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { Resolver } from "node:dns/promises";
@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inboxVerdict } from "../lib/email/inbox-verdict";
 import { startDnsServer, type DnsServer } from "./helpers/dns-server";
 import { KNOTD, startKnot, type KnotServer } from "./helpers/knot";
-import { editedStacks, ROOT } from "./helpers/run-plan";
+import { editedStacks, ROOT, runCli } from "./helpers/run-plan";
 import { parseZone, type ZoneRecord } from "./helpers/zone";
 
 // End to end over the real DNS protocol: the prod stack's zone, exported by the plan with a key
@@ -126,13 +126,10 @@ describe("verify --eml: the inbox test", () => {
     return file;
   };
   // Asynchronous: the DNS server answering verify runs in this very process.
-  const verifyEml = (file: string) =>
-    new Promise<{ status: string; summary: string; evidence: string[] }>((done) => {
-      const child = spawn(process.execPath, ["-r", join(ROOT, "cli", "register.js"), join(ROOT, "cli", "verify.ts"), "--eml", file, "--dns-server", `127.0.0.1:${server.port}`, "--json"], { cwd: ROOT });
-      let out = "";
-      child.stdout.on("data", (d) => (out += d));
-      child.on("close", () => done(JSON.parse(out).checks.find((c: { id: string }) => c.id === "email.message")));
-    });
+  const verifyEml = async (file: string): Promise<{ status: string; summary: string; evidence: string[] }> => {
+    const run = await runCli("verify", ["--eml", file, "--dns-server", `127.0.0.1:${server.port}`, "--json"]);
+    return JSON.parse(run.stdout).checks.find((c: { id: string }) => c.id === "email.message");
+  };
 
   it("passes a message the relay sent, signed with the stack's key", async () => {
     expect(await verifyEml(await received(pem(key.privateKey), RELAY_IP))).toMatchObject({ status: "pass", summary: "spf, dkim and dmarc pass" });

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { mtaStsPolicy } from "../lib/email/mta-sts";
 import { KNOTD, startKnot, type KnotServer } from "./helpers/knot";
 import { makeCa, type TestCa } from "./helpers/test-ca";
-import { ROOT } from "./helpers/run-plan";
+import { ROOT, runCli } from "./helpers/run-plan";
 
 // verify's DNS and email checks over the real DNS protocol: the prod zone, exported by the plan
 // with a key made here, served by Knot on 127.0.0.1 with Cloudflare's nameserver names.
@@ -26,16 +26,7 @@ function exportZone(): string {
   return readFileSync(join(dir, "prod.zone"), "utf8").replace(/^\$ORIGIN.*\n|^\$TTL.*\n/gm, "");
 }
 
-function verify(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, ["-r", join(ROOT, "cli", "register.js"), join(ROOT, "cli", "verify.ts"), ...args], { cwd: ROOT });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("close", (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const verify = (args: string[]) => runCli("verify", args);
 
 describe.skipIf(!KNOTD && !process.env.CI)("verify over real DNS", () => {
   let good: KnotServer;

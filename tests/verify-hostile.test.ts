@@ -1,9 +1,7 @@
-import { spawn } from "node:child_process";
 import { createServer as createTcpServer, type AddressInfo, type Server } from "node:net";
-import { join } from "node:path";
 import { createServer as createHttpsServer } from "node:https";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT } from "./helpers/run-plan";
+import { runCli } from "./helpers/run-plan";
 import { makeCa, type TestCa } from "./helpers/test-ca";
 
 // Servers that misbehave on purpose, on 127.0.0.1. verify must finish within its budget, report
@@ -14,17 +12,11 @@ const listen = (s: Server) => new Promise<number>((r) => s.listen(0, "127.0.0.1"
 const servers: Server[] = [];
 let ca: TestCa;
 
-function verify(port: number, budgetMs = 8000): Promise<{ code: number; ms: number; stdout: string; stderr: string }> {
+async function verify(port: number, budgetMs = 8000): Promise<{ code: number; ms: number; stdout: string; stderr: string }> {
   const started = Date.now();
-  return new Promise((done) => {
-    const args = ["--url", `https://${HOST}:${port}/`, "--http-port", String(port), "--resolve", `${HOST}:${port}:127.0.0.1`, "--ca-file", ca.caFile, "--checks", "transport,headers,cors,debug", "--timeout", "1500", "--budget", String(budgetMs), "--json"];
-    const child = spawn(process.execPath, ["-r", join(ROOT, "cli", "register.js"), join(ROOT, "cli", "verify.ts"), ...args], { cwd: ROOT });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("close", (code) => done({ code: code ?? -1, ms: Date.now() - started, stdout, stderr }));
-  });
+  const args = ["--url", `https://${HOST}:${port}/`, "--http-port", String(port), "--resolve", `${HOST}:${port}:127.0.0.1`, "--ca-file", ca.caFile, "--checks", "transport,headers,cors,debug", "--timeout", "1500", "--budget", String(budgetMs), "--json"];
+  const run = await runCli("verify", args);
+  return { ...run, ms: Date.now() - started };
 }
 
 beforeAll(() => {

@@ -1,18 +1,14 @@
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT } from "./helpers/run-plan";
+import { ROOT, runCli } from "./helpers/run-plan";
 import { credentials } from "./helpers/secret-corpus";
 
-function verify(args: string[]): Promise<{ code: number; stdout: string; doc: { checks: Array<{ id: string; status: string; summary: string; evidence: string[] }> } }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, ["-r", join(ROOT, "cli", "register.js"), join(ROOT, "cli", "verify.ts"), ...args, "--json"], { cwd: ROOT });
-    let stdout = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.on("close", (code) => done({ code: code ?? -1, stdout, doc: JSON.parse(stdout) }));
-  });
+async function verify(args: string[]): Promise<{ code: number; stdout: string; doc: { checks: Array<{ id: string; status: string; summary: string; evidence: string[] }> } }> {
+  const run = await runCli("verify", [...args, "--json"]);
+  return { code: run.code, stdout: run.stdout, doc: JSON.parse(run.stdout) };
 }
 
 function repoWithHistory(plant?: string): string {

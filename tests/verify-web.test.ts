@@ -1,7 +1,5 @@
-import { spawn } from "node:child_process";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT } from "./helpers/run-plan";
+import { runCli } from "./helpers/run-plan";
 import { credentials } from "./helpers/secret-corpus";
 import { makeCa, type TestCa } from "./helpers/test-ca";
 import { startWebTarget, type Flaw, type WebTarget } from "./helpers/web-servers";
@@ -11,13 +9,9 @@ import { startWebTarget, type Flaw, type WebTarget } from "./helpers/web-servers
 
 const HOST = "app.example.com";
 
-function verify(args: string[]): Promise<{ code: number; doc: { checks: Array<{ id: string; status: string; summary: string }> } }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, ["-r", join(ROOT, "cli", "register.js"), join(ROOT, "cli", "verify.ts"), ...args, "--json"], { cwd: ROOT });
-    let stdout = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.on("close", (code) => done({ code: code ?? -1, doc: JSON.parse(stdout) }));
-  });
+async function verify(args: string[]): Promise<{ code: number; doc: { checks: Array<{ id: string; status: string; summary: string }> } }> {
+  const run = await runCli("verify", [...args, "--json"]);
+  return { code: run.code, doc: JSON.parse(run.stdout) };
 }
 
 let ca: TestCa;

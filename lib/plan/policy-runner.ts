@@ -46,24 +46,27 @@ export async function evaluatePolicies(policies: readonly Policy[], resources: r
     const p = r.provider ? byUrn.get(r.provider) : undefined;
     return p ? { type: p.type, urn: p.urn, name: p.name, props: propsOf(p) } : undefined;
   };
+  /** What resource and stack rules both see of a resource. */
+  const viewOf = (r: CapturedResource) => {
+    const props = propsOf(r);
+    return {
+      type: r.type,
+      props,
+      urn: r.urn,
+      name: r.name,
+      opts: optionsOf(r),
+      provider: providerOf(r),
+      isType: (cls: unknown) => isTypeOf(r.type, cls),
+      // One function serves both signatures: the SDK's two asType types differ only in typing.
+      asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? props : undefined)) as PolicyResource["asType"] & ResourceValidationArgs["asType"],
+    };
+  };
   let stackResources: Map<string, PolicyResource> | undefined;
   const policyResourcesOf = () => {
     if (stackResources) return stackResources;
     stackResources = new Map<string, PolicyResource>();
     for (const r of custom) {
-      const props = propsOf(r);
-      stackResources.set(r.urn, {
-        type: r.type,
-        props,
-        urn: r.urn,
-        name: r.name,
-        opts: optionsOf(r),
-        provider: providerOf(r),
-        dependencies: [],
-        propertyDependencies: {},
-        isType: (cls) => isTypeOf(r.type, cls),
-        asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? props : undefined)) as PolicyResource["asType"],
-      });
+      stackResources.set(r.urn, { ...viewOf(r), dependencies: [], propertyDependencies: {} });
     }
     for (const r of custom) {
       const pr = stackResources.get(r.urn)!;
@@ -108,20 +111,7 @@ export async function evaluatePolicies(policies: readonly Policy[], resources: r
           // As the analyzer does: a typed validation is not even called for other types.
           const typed = (validate as { __pulumiType?: string }).__pulumiType;
           if (typed && typed !== r.type) continue;
-          const props = propsOf(r);
-          const args: ResourceValidationArgs = {
-            type: r.type,
-            props,
-            urn: r.urn,
-            name: r.name,
-            opts: optionsOf(r),
-            provider: providerOf(r),
-            stackTags: new Map(),
-            isType: (cls) => isTypeOf(r.type, cls),
-            asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? props : undefined)) as ResourceValidationArgs["asType"],
-            getConfig,
-            notApplicable,
-          };
+          const args: ResourceValidationArgs = { ...viewOf(r), stackTags: new Map(), getConfig, notApplicable };
           await guard(r.urn, (report) => validate(args, report));
         }
       }

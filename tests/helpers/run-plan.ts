@@ -11,10 +11,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `npm run plan -- ARGS` the way a user does, as a real process from the project root. */
-export function runPlan(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+/** Runs one of the project's commands (`npm run plan -- ARGS` and so on) the way a user does, as a real process from the project root. */
+export function runCli(command: "plan" | "verify" | "handover", args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ["-r", require.resolve("../../cli/register.js"), join(ROOT, "cli", "plan.ts"), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["-r", require.resolve("../../cli/register.js"), join(ROOT, "cli", `${command}.ts`), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -22,6 +22,8 @@ export function runPlan(args: string[], env: Record<string, string> = {}): Promi
     child.on("close", (code) => done({ code: code ?? -1, stdout, stderr }));
   });
 }
+
+export const runPlan = (args: string[], env: Record<string, string> = {}): Promise<CliResult> => runCli("plan", args, env);
 
 /** A stacks dir holding a copy of one shipped stack file, edited by `edit`. */
 export function editedStacks(stack: string, edit: (yaml: string) => string): string {
