@@ -33,3 +33,10 @@ export function syntheticResources(n: number): CapturedResource[] {
     }),
   ];
 }
+
+/** The same mix as a `pulumi stack export` (deployment version 3), for timing `plan --state`. */
+export function syntheticExport(n: number): object {
+  const stack = "urn:pulumi:prod::launch-baseline::pulumi:pulumi:Stack::launch-baseline-prod";
+  const resources = syntheticResources(n).map((r) => ({ urn: r.urn, custom: r.custom, type: r.type, inputs: r.inputs, outputs: r.inputs, parent: stack, ...(r.provider ? { provider: `${r.provider}::provider-id` } : {}) }));
+  return { version: 3, deployment: { manifest: { time: "2026-01-01T00:00:00Z", magic: "", version: "v3.248.0" }, resources: [{ urn: stack, custom: false, type: "pulumi:pulumi:Stack", outputs: {} }, ...resources] } };
+}

@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import type { RawConfig } from "../config/parse";
 import { offlineMocks, type MockContext } from "./mocks";
+import { withoutSdkDiagnostics } from "./sdk-diagnostics";
 import type { CapturedResource, ProgramRun } from "./types";
 
 // The slice of the mock monitor's gRPC surface we listen on. getMonitor() is public; with mocks
@@ -68,6 +69,7 @@ export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
     values[k] = v.value;
     if (v.secret) secretKeys.push(k);
   }
+  withoutSdkDiagnostics();
   pulumi.runtime.setAllConfig(values, secretKeys);
   await pulumi.runtime.setMocks(opts.mocks ?? offlineMocks(opts.mockContext), opts.project, opts.stack, true);
 
