@@ -20,9 +20,15 @@ describe("withoutSdkDiagnostics", () => {
   it("leaves resources registering and resolving on the mock engine", async () => {
     withoutSdkDiagnostics();
     await pulumi.runtime.setMocks({ newResource: (a) => ({ id: `${a.name}-id`, state: { ...a.inputs, computed: "from-engine" } }), call: (a) => a.inputs }, "launch-baseline", "test", false);
-    const res = new pulumi.CustomResource("test:index:Thing", "thing", { size: 3, computed: undefined });
+    class Thing extends pulumi.CustomResource {
+      declare readonly computed: pulumi.Output<string>;
+      constructor(name: string) {
+        super("test:index:Thing", name, { size: 3, computed: undefined });
+      }
+    }
+    const res = new Thing("thing");
     const value = (o: pulumi.Output<unknown>) => new Promise((done) => o.apply(done));
     expect(await value(res.id)).toBe("thing-id");
-    expect(await value((res as unknown as { computed: pulumi.Output<string> }).computed)).toBe("from-engine");
+    expect(await value(res.computed)).toBe("from-engine");
   });
 });

@@ -1,3 +1,4 @@
+import { didYouMean } from "./edit-distance";
 import type { z } from "zod";
 import { detectSecrets } from "../secrets/detector";
 import { ConfigError } from "./errors";
@@ -160,22 +161,7 @@ function show(value: unknown): string {
 
 /** "did you mean" for a mistyped key, by edit distance. */
 function suggest(key: string): string {
-  const best = CONFIG_KEYS.map((k) => ({ k: k.key, d: distance(k.key.toLowerCase(), key.toLowerCase()) })).sort((a, b) => a.d - b.d)[0];
-  return best && best.d <= 3 ? ` (did you mean ${best.k}?)` : "";
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length];
+  return didYouMean(key, CONFIG_KEYS.map((k) => k.key));
 }
 
 class FixHints {
