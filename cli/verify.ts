@@ -8,7 +8,9 @@ import { parseLaunchConfig } from "../lib/config/parse";
 import { UsageError, readSiblings, readStackConfig, withSecretPlaceholders } from "../lib/config/stack-file";
 import { isHostname } from "../lib/dns/names";
 import { CHECKS } from "../lib/verify/checks";
-import { parseResolve } from "../lib/verify/http";
+import { lookupHost, parseResolve } from "../lib/verify/http";
+import { probeChecks } from "../lib/probes";
+import { loadProbeFile } from "../lib/probes/probe-file";
 import { verifyDocument, verifyMarkdown, verifyText } from "../lib/verify/report";
 import { runChecks } from "../lib/verify/runner";
 
@@ -33,6 +35,7 @@ interface Options {
   timeout: string;
   budget: string;
   stacksDir: string;
+  probes?: string;
 }
 
 const collect = (v: string, all: string[]) => [...all, v];
@@ -74,6 +77,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--bundle <dir>", "built frontend assets to scan for secrets (default: the scripts the site serves)")
     .option("--markdown", "print the report as Markdown")
     .option("--eml <file>", "authenticate a message a test inbox received (SPF, DKIM, DMARC from its Received headers)")
+    .option("--probes <file>", "also probe the running app as a reviewer would (authn, authz, csrf, ratelimit, input, latency); see README, Probes")
     .option("--checks <list>", "run only these checks: ids or prefixes, comma-separated (dns,email.spf)")
     .option("--dns-server <host:port>", "ask this DNS server instead of the system's (private staging DNS, tests)")
     .option("--json", "print { target, checks, scorecard } (DESIGN.md, Contracts)")
@@ -87,7 +91,9 @@ export async function main(argv: string[]): Promise<number> {
     const fromStack = opts.stack ? targetsFromStack(opts.stack, opts.stacksDir) : undefined;
     const domain = opts.domain ?? fromStack?.domain ?? "";
     const url = opts.url ?? fromStack?.url;
-    if (!domain && !url && !opts.repo && !opts.bundle && !opts.eml) throw new UsageError("say what to verify. Fix: npm run verify -- --stack prod, or --domain example.com.");
+    // The probe file is checked first: nothing is sent while any input is wrong.
+    const probePlan = opts.probes ? loadProbeFile(opts.probes) : undefined;
+    if (!domain && !url && !opts.repo && !opts.bundle && !opts.eml && !probePlan) throw new UsageError("say what to verify. Fix: npm run verify -- --stack prod, or --domain example.com, or --probes probes.yaml.");
     if (domain && !isHostname(domain)) throw new UsageError(`--domain ${domain} is not a DNS name. Fix: pass the zone apex, such as example.com.`);
     if (url && !/^https:\/\/[^/\s]+/.test(url)) throw new UsageError(`--url ${url} is not an https:// URL. Fix: pass the app's address, such as https://app.example.com/.`);
     let resolve: Map<string, string>;
@@ -116,8 +122,17 @@ export async function main(argv: string[]): Promise<number> {
       only: opts.checks ? opts.checks.split(",").map((c) => c.trim()).filter(Boolean) : undefined,
     };
     let done = 0;
-    const outcomes = await runChecks(CHECKS, ctx, { concurrency: 4, checkTimeoutMs: timeoutMs, budgetMs, onDone: (o) => !opts.json && process.stderr.write(`[${++done}] ${o.id} ${o.status}\n`) });
-    const target = domain || (url ? new URL(url).hostname : (opts.repo ?? opts.bundle ?? opts.eml)!);
+    const onDone = (o: { id: string; status: string }) => !opts.json && process.stderr.write(`[${++done}] ${o.id} ${o.status}\n`);
+    const infra = domain || url || ctx.repo || opts.bundle || opts.eml ? await runChecks(CHECKS, ctx, { concurrency: 4, checkTimeoutMs: timeoutMs, budgetMs, onDone }) : [];
+    let probes: typeof infra = [];
+    if (probePlan) {
+      const { checks, client } = probeChecks(probePlan, { resolve, ca: ctx.ca, lookupHost: (h) => lookupHost(ctx, h) });
+      const seconds = probePlan.limits.seconds * 1000;
+      probes = await runChecks(checks, ctx, { concurrency: 1, checkTimeoutMs: seconds, budgetMs: seconds, onDone });
+      if (!opts.json) process.stderr.write(`probes sent ${client.requestsSent} of ${probePlan.limits.requests} requests allowed\n`);
+    }
+    const outcomes = [...infra, ...probes];
+    const target = domain || (url ? new URL(url).hostname : probePlan ? new URL(probePlan.baseUrl).hostname : (opts.repo ?? opts.bundle ?? opts.eml)!);
     process.stdout.write(opts.json ? `${JSON.stringify(verifyDocument(target, outcomes), null, 2)}\n` : opts.markdown ? verifyMarkdown(target, outcomes) : verifyText(target, outcomes));
     return outcomes.some((o) => o.status === "fail") ? 1 : 0;
   } catch (e) {

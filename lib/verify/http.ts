@@ -1,5 +1,6 @@
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
+import type { Agent } from "node:http";
 import type { LookupFunction } from "node:net";
 
 // One HTTP(S) request with every limit a hostile server needs: a timeout, a cap on the body and
@@ -16,6 +17,10 @@ export interface HttpOptions {
   readonly lookupHost: (host: string) => Promise<string>;
   readonly timeoutMs: number;
   readonly maxBodyBytes?: number;
+  /** Sent as is, with its Content-Length. */
+  readonly body?: string | Buffer;
+  /** A keep-alive agent, to measure latency as a browser sees it; default: a new connection. */
+  readonly agent?: Agent;
 }
 
 export interface HttpResponse {
@@ -38,7 +43,16 @@ export function fetchOnce(url: string, opts: HttpOptions): Promise<HttpResponse>
   return new Promise((resolve, reject) => {
     const req = (u.protocol === "https:" ? httpsRequest : httpRequest)(
       u,
-      { method: opts.method ?? "GET", headers: opts.headers, lookup, ca: opts.ca, servername: u.hostname, maxHeaderSize: 32 * 1024, timeout: opts.timeoutMs, agent: false },
+      {
+        method: opts.method ?? "GET",
+        headers: opts.body === undefined ? opts.headers : { ...opts.headers, "content-length": String(Buffer.byteLength(opts.body)) },
+        lookup,
+        ca: opts.ca,
+        servername: u.hostname,
+        maxHeaderSize: 32 * 1024,
+        timeout: opts.timeoutMs,
+        agent: opts.agent ?? false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
@@ -60,7 +74,7 @@ export function fetchOnce(url: string, opts: HttpOptions): Promise<HttpResponse>
     );
     req.on("timeout", () => req.destroy(new Error(`no answer from ${u.host} within ${opts.timeoutMs} ms`)));
     req.on("error", reject);
-    req.end();
+    req.end(opts.body);
   });
 }
 

@@ -59,10 +59,14 @@ export const corsUntrustedOrigin: Check = {
 };
 
 const LEAKS: ReadonlyArray<[RegExp, string]> = [
-  [/\n\s+at [^\n]+\(?[^\s()]+:\d+:\d+\)?/, "a stack trace"],
+  // A raw newline, or one escaped inside a JSON error body.
+  [/(?:\n|\\n)\s+at [^\n]+?\(?[^\s()]+:\d+:\d+\)?/, "a stack trace"],
   [/Traceback \(most recent call last\)/, "a Python traceback"],
   [/Werkzeug Debugger|django\.core|DEBUG = True|Whoops! There was an error|laravel/i, "a framework debug page"],
 ];
+
+/** What a response body gives away about the code behind it: stack traces, debug pages. */
+export const debugLeaks = (body: string): string[] => LEAKS.filter(([re]) => re.test(body)).map(([, what]) => what);
 
 export const debugExposure: Check = {
   id: "debug.exposure",
@@ -71,7 +75,7 @@ export const debugExposure: Check = {
   runbook: "policy-gate-blocked-deploy",
   async run(ctx) {
     const res = await get(ctx, new URL("/__launch-baseline-missing-page", ctx.url!).toString());
-    const found = LEAKS.filter(([re]) => re.test(res.body)).map(([, what]) => what);
+    const found = debugLeaks(res.body);
     const banner = [header(res.headers, "x-powered-by"), /\d/.test(header(res.headers, "server")) ? header(res.headers, "server") : ""].filter(Boolean);
     const evidence = [`GET a missing page -> ${res.status}`, ...found.map((f) => `body shows ${f}`), ...banner.map((b) => `banner: ${b}`)];
     if (found.length) return { status: "fail", summary: `error pages show ${found.join(", ")}`, evidence };

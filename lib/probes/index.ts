@@ -1,0 +1,44 @@
+import type { Check } from "../verify/types";
+import { authnAnonymous, authnBadCredentials, authnLogout, authnTokenTampering } from "./checks/authn";
+import { authzAdmin, authzObjects } from "./checks/authz";
+import { csrfForeignOrigin, csrfSameSite } from "./checks/csrf";
+import { inputMalformedJson, inputOversized, inputUnknownFields, inputWrongTypes } from "./checks/input";
+import { latencyP95 } from "./checks/latency";
+import { ratelimitBurst } from "./checks/ratelimit";
+import { ProbeClient, type ProbeTarget } from "./client";
+import type { ProbePlan } from "./probe-file";
+import { Sessions } from "./session";
+import type { Probe } from "./types";
+
+/**
+ * Every probe, in the order they run: one at a time, so a burst never meets another probe's
+ * login, and latency is measured on a quiet app. Rate limits go last: a limit that works may
+ * refuse logins for a while after.
+ */
+export const PROBES: readonly Probe[] = [
+  authnBadCredentials,
+  authnAnonymous,
+  authnLogout,
+  authnTokenTampering,
+  authzObjects,
+  authzAdmin,
+  csrfForeignOrigin,
+  csrfSameSite,
+  inputMalformedJson,
+  inputWrongTypes,
+  inputOversized,
+  inputUnknownFields,
+  latencyP95,
+  ratelimitBurst,
+];
+
+/** The probes as verify checks, sharing one client (one budget) and one login per user. */
+export function probeChecks(plan: ProbePlan, target: ProbeTarget): { checks: Check[]; client: ProbeClient } {
+  const client = new ProbeClient(plan, target);
+  const env = { plan, client, sessions: new Sessions(client) };
+  const checks = PROBES.map((p): Check => {
+    const skip = p.notApplicable?.(plan);
+    return { id: p.id, area: p.area, runbook: p.runbook, needs: "probes", run: async () => (skip ? { status: "skip", summary: `not applicable: ${skip}`, evidence: [] } : p.run(env)) };
+  });
+  return { checks, client };
+}

@@ -1,0 +1,150 @@
+import { existsSync, readFileSync } from "node:fs";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { didYouMean } from "../config/edit-distance";
+import { UsageError } from "../config/stack-file";
+
+// The probe file: what a reviewer would try against the app, described once per app. Users'
+// credentials come from environment variables it names, never from the file itself.
+
+const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"] as const;
+/** Methods that change or remove what exists: sent only when the file says allowDestructive. */
+export const DESTRUCTIVE = new Set(["PUT", "PATCH", "DELETE"]);
+
+const method = z.enum(METHODS);
+const json = z.record(z.string(), z.unknown());
+const route = z.strictObject({ method: method.default("GET"), path: z.string().min(1), body: json.optional() });
+const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name");
+const user = z.strictObject({ usernameEnv: envName, passwordEnv: envName, org: z.string().min(1) });
+
+const schema = z.strictObject({
+  baseUrl: z.url({ protocol: /^https$/, error: "must be an https:// URL" }),
+  allowedHosts: z.array(z.string().min(1)).min(1),
+  allowDestructive: z.boolean().default(false),
+  limits: z.strictObject({ requests: z.int().positive().default(1000), seconds: z.number().positive().default(120), timeoutMs: z.int().positive().default(5000) }).default({ requests: 1000, seconds: 120, timeoutMs: 5000 }),
+  auth: z.strictObject({
+    carrier: z.enum(["bearer", "cookie"]),
+    login: z.strictObject({ method: method.default("POST"), path: z.string().min(1), body: json, token: z.string().optional(), cookie: z.string().optional() }),
+    logout: route,
+    signup: route.optional(),
+    /** Where a legitimate client finds its CSRF token, and the header it sends it in. */
+    csrf: z.strictObject({ header: z.string().min(1), fromCookie: z.string().min(1).optional(), fromJson: z.string().min(1).optional() }).optional(),
+    expiredTokenEnv: envName.optional(),
+  }),
+  users: z.strictObject({ a: user, b: user }),
+  protected: z.array(route).min(1),
+  objects: z.array(z.strictObject({ kind: z.string().min(1), path: z.string().includes("{id}", { error: "must contain {id}" }), id: z.string().min(1), methods: z.array(method).min(1).default(["GET"]), query: z.string().includes("{id}", { error: "must contain {id}" }).optional(), body: z.strictObject({ method: method.default("POST"), path: z.string().min(1), field: z.string().min(1) }).optional() })).default([]),
+  stateChanging: z.array(route).default([]),
+  admin: z.array(route).default([]),
+  abuse: z.array(route.extend({ threshold: z.int().positive() })).default([]),
+  input: z.array(route.extend({ body: json, maxBodyBytes: z.int().positive().default(1_048_576) })).default([]),
+  latency: z.strictObject({ targetMs: z.number().positive().default(500), requests: z.int().min(20).max(2000).default(200), concurrency: z.int().min(1).max(50).default(10), flows: z.array(route.extend({ name: z.string().min(1), as: z.enum(["a", "b"]).default("a") })).min(1) }).optional(),
+});
+
+export type ProbeFile = z.infer<typeof schema>;
+export type Route = z.infer<typeof route>;
+
+export interface Credentials {
+  readonly username: string;
+  readonly password: string;
+}
+
+/** A validated probe file with its users' credentials read from the environment. */
+export interface ProbePlan extends ProbeFile {
+  readonly file: string;
+  readonly credentials: { readonly a: Credentials; readonly b: Credentials };
+  readonly expiredToken?: string;
+}
+
+/** Every URL the file names, with where it is named, for the host allow list. */
+function namedUrls(f: ProbeFile): Array<[string, string]> {
+  const routes: Array<[string, { path: string }]> = [
+    ["auth.login", f.auth.login],
+    ["auth.logout", f.auth.logout],
+    ...(f.auth.signup ? [["auth.signup", f.auth.signup] as [string, { path: string }]] : []),
+    ...f.protected.map((r, i) => [`protected[${i}]`, r] as [string, { path: string }]),
+    ...f.objects.flatMap((o, i) => [[`objects[${i}].path`, o] as [string, { path: string }], ...(o.query ? [[`objects[${i}].query`, { path: o.query }] as [string, { path: string }]] : []), ...(o.body ? [[`objects[${i}].body`, o.body] as [string, { path: string }]] : [])]),
+    ...f.stateChanging.map((r, i) => [`stateChanging[${i}]`, r] as [string, { path: string }]),
+    ...f.admin.map((r, i) => [`admin[${i}]`, r] as [string, { path: string }]),
+    ...f.abuse.map((r, i) => [`abuse[${i}]`, r] as [string, { path: string }]),
+    ...f.input.map((r, i) => [`input[${i}]`, r] as [string, { path: string }]),
+    ...(f.latency?.flows ?? []).map((r, i) => [`latency.flows[${i}]`, r] as [string, { path: string }]),
+  ];
+  return [["baseUrl", f.baseUrl], ...routes.map(([where, r]): [string, string] => [where, resolveUrl(f.baseUrl, r.path)])];
+}
+
+/** A path relative to the base URL, or an absolute URL as written. */
+export function resolveUrl(base: string, path: string): string {
+  return new URL(path.replace(/\{id\}/g, "0"), base).toString();
+}
+
+function describe(issue: z.core.$ZodIssue, doc: unknown): string {
+  const where = issue.path.map((s, i) => (typeof s === "number" ? `[${s}]` : `${i ? "." : ""}${String(s)}`)).join("") || "the file";
+  if (issue.code === "unrecognized_keys") {
+    const known = knownKeys(issue.path);
+    return `${where === "the file" ? "the file" : where} has unknown key ${issue.keys.map((k) => `"${k}"${didYouMean(k, known)}`).join(", ")}. Fix: remove or rename it; the keys are listed in the README (Probes).`;
+  }
+  const value = issue.path.reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string | number, unknown>)[k as string] : undefined), doc);
+  if (value === undefined) return `${where} is missing. Fix: add it; see the example in the README (Probes).`;
+  return `${where} ${issue.code === "invalid_type" ? `must be ${issue.expected === "object" ? "a mapping" : `a ${issue.expected}`}` : issue.message}. Fix: correct it in the probe file.`;
+}
+
+/** The keys the schema allows at a path, for "did you mean". */
+function knownKeys(path: readonly PropertyKey[]): string[] {
+  let node: z.ZodType = schema;
+  for (const k of path) {
+    const inner: z.ZodType = unwrap(node);
+    if (inner instanceof z.ZodObject) node = inner.shape[k as string];
+    else if (inner instanceof z.ZodArray) node = inner.element as z.ZodType;
+    else return [];
+  }
+  const obj = unwrap(node);
+  return obj instanceof z.ZodObject ? Object.keys(obj.shape) : [];
+}
+
+function unwrap(t: z.ZodType): z.ZodType {
+  let cur: z.ZodType = t;
+  while (cur instanceof z.ZodOptional || cur instanceof z.ZodDefault) cur = cur.unwrap() as z.ZodType;
+  return cur;
+}
+
+/**
+ * Reads and checks a probe file; every problem is a UsageError (exit 2) that names the key and
+ * the fix. Nothing is sent before this passes.
+ */
+export function loadProbeFile(file: string, env: NodeJS.ProcessEnv = process.env): ProbePlan {
+  if (!existsSync(file)) throw new UsageError(`--probes ${file} does not exist. Fix: write one from the example in the README (Probes).`);
+  let doc: unknown;
+  try {
+    doc = parseYaml(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new UsageError(`${file} is not YAML: ${(e as Error).message.split("\n")[0]}. Fix: correct the syntax.`);
+  }
+  const parsed = schema.safeParse(doc ?? {});
+  if (!parsed.success) throw new UsageError(`${file}: ${describe(parsed.error.issues[0], doc)}`);
+  const f = parsed.data;
+  const allowed = new Set(f.allowedHosts.map((h) => h.toLowerCase()));
+  for (const [where, url] of namedUrls(f)) {
+    const u = new URL(url);
+    if (u.protocol !== "https:") throw new UsageError(`${file}: ${where} ${url} is not https. Fix: probe the app over HTTPS, as users reach it.`);
+    if (!allowed.has(u.hostname.toLowerCase())) throw new UsageError(`${file}: ${where} names host ${u.hostname}, which is not in allowedHosts (${f.allowedHosts.join(", ")}). Fix: add it to allowedHosts if the probes may send it requests, or correct the URL.`);
+  }
+  if (!f.allowDestructive) {
+    const destructive = [
+      ...f.objects.flatMap((o, i) => o.methods.filter((m) => DESTRUCTIVE.has(m)).map((m) => `objects[${i}].methods ${m}`)),
+      ...(["stateChanging", "admin", "abuse", "input", "protected"] as const).flatMap((k) => (f[k] as Route[]).flatMap((r, i) => (DESTRUCTIVE.has(r.method) ? [`${k}[${i}].method ${r.method}`] : []))),
+    ];
+    if (destructive.length) throw new UsageError(`${file}: ${destructive[0]} changes or deletes data, and allowDestructive is not set. Fix: set allowDestructive: true (only against a test deployment), or list only GET, HEAD and POST.`);
+  }
+  if (f.auth.carrier === "bearer" && !f.auth.login.token) throw new UsageError(`${file}: auth.login.token is missing: with carrier bearer the probes need the JSON field of the login response that holds the token. Fix: add auth.login.token, such as token.`);
+  if (f.auth.carrier === "cookie" && !f.auth.login.cookie) throw new UsageError(`${file}: auth.login.cookie is missing: with carrier cookie the probes need the session cookie's name. Fix: add auth.login.cookie, such as session.`);
+  if (f.users.a.org === f.users.b.org) throw new UsageError(`${file}: users.a and users.b are both in org "${f.users.a.org}"; the authorization probes need two orgs. Fix: give user b a test account in another org.`);
+  const read = (who: "a" | "b"): Credentials => {
+    const u = f.users[who];
+    for (const name of [u.usernameEnv, u.passwordEnv]) if (!env[name]) throw new UsageError(`${name} is not set: ${file} takes user ${who}'s ${name === u.usernameEnv ? "username" : "password"} from it. Fix: export ${name} (a test account, never a real user's).`);
+    return { username: env[u.usernameEnv]!, password: env[u.passwordEnv]! };
+  };
+  const expiredToken = f.auth.expiredTokenEnv ? env[f.auth.expiredTokenEnv] : undefined;
+  if (f.auth.expiredTokenEnv && !expiredToken) throw new UsageError(`${f.auth.expiredTokenEnv} is not set: ${file} names it in auth.expiredTokenEnv. Fix: export a token the app signed with an exp in the past, or remove the key.`);
+  return { ...f, file, credentials: { a: read("a"), b: read("b") }, expiredToken };
+}

@@ -1,0 +1,30 @@
+import type { Area, CheckResult } from "../verify/types";
+import type { ProbeClient } from "./client";
+import type { ProbePlan } from "./probe-file";
+import type { Sessions } from "./session";
+
+export interface ProbeEnv {
+  readonly plan: ProbePlan;
+  readonly client: ProbeClient;
+  readonly sessions: Sessions;
+}
+
+/** A probe of the running app; it reports in verify's format, under one of the checklist's areas. */
+export interface Probe {
+  readonly id: string;
+  readonly area: Area;
+  readonly runbook: string;
+  /** Why the probe does not apply to this app (reported as skip), or undefined when it does. */
+  notApplicable?(plan: ProbePlan): string | undefined;
+  run(env: ProbeEnv): Promise<CheckResult>;
+}
+
+export const is2xx = (s: number) => s >= 200 && s < 300;
+export const is4xx = (s: number) => s >= 400 && s < 500;
+
+/** pass when nothing failed, else fail with the first few failures in the summary. */
+export function verdict(failures: readonly string[], evidence: readonly string[], passSummary: string, failSummary: string, warnings: readonly string[] = []): CheckResult {
+  if (failures.length) return { status: "fail", summary: `${failSummary}: ${failures.slice(0, 3).join("; ")}${failures.length > 3 ? ` (+${failures.length - 3} more)` : ""}`, evidence };
+  if (warnings.length) return { status: "warn", summary: warnings.join("; "), evidence };
+  return { status: "pass", summary: passSummary, evidence };
+}

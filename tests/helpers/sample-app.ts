@@ -1,0 +1,268 @@
+import { createHmac, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { createServer } from "node:https";
+import type { AddressInfo } from "node:net";
+
+// A small community API, served over HTTPS on 127.0.0.1, with the flaws reviewers find switchable
+// one by one. Fixed, it does what the probes expect: HS256 tokens with exp and jti, logout that
+// revokes, org-scoped posts, a CSRF token for cookie sessions, a login limit with Retry-After,
+// strict JSON validation and a body limit. Keys and passwords are made at run time.
+
+export type AppFlaw =
+  | "any-password"
+  | "open-me"
+  | "logout-ignored"
+  | "alg-none"
+  | "exp-ignored"
+  | "idor-posts"
+  | "admin-open"
+  | "csrf-unprotected"
+  | "samesite-none"
+  | "no-login-rate-limit"
+  | "no-retry-after"
+  | "stack-trace-on-bad-json"
+  | "no-type-checks"
+  | "no-body-limit"
+  | "unknown-fields-accepted"
+  | "slow-feed";
+
+export interface SampleAppOptions {
+  readonly cert: Buffer;
+  readonly key: Buffer;
+  readonly carrier: "bearer" | "cookie";
+  readonly flaws?: readonly AppFlaw[];
+  /** Login attempts allowed per minute per address. */
+  readonly loginLimit?: number;
+  /** Milliseconds the feed takes (the slow-feed flaw makes it 600). */
+  readonly feedDelayMs?: number;
+}
+
+export interface SampleApp {
+  readonly port: number;
+  readonly users: { readonly a: { email: string; password: string }; readonly b: { email: string; password: string } };
+  /** A token signed by the app's key whose exp has passed (what auth.expiredTokenEnv takes). */
+  expiredToken(): string;
+  /** Requests per route ("METHOD /path"), to assert what the probes sent. */
+  readonly hits: Map<string, number>;
+  close(): Promise<void>;
+}
+
+interface Claims {
+  sub: string;
+  org: string;
+  role: string;
+  jti: string;
+  exp: number;
+}
+
+const BODY_LIMIT = 64 * 1024;
+
+export async function startSampleApp(opts: SampleAppOptions): Promise<SampleApp> {
+  const flaw = (f: AppFlaw) => opts.flaws?.includes(f) ?? false;
+  const signingKey = randomBytes(32);
+  const users = {
+    a: { email: "alice@acme.test", password: randomBytes(12).toString("base64url"), id: "u-alice", org: "acme" },
+    b: { email: "bob@globex.test", password: randomBytes(12).toString("base64url"), id: "u-bob", org: "globex" },
+  };
+  const posts = new Map([
+    ["101", { id: "101", org: "acme", title: "Welcome to Acme", text: "hello" }],
+    ["202", { id: "202", org: "globex", title: "Globex news", text: "hi" }],
+  ]);
+  const revoked = new Set<string>();
+  const loginAttempts = new Map<string, number[]>();
+  const hits = new Map<string, number>();
+
+  const b64 = (x: Buffer | string) => Buffer.from(x).toString("base64url");
+  const sign = (claims: Claims) => {
+    const head = `${b64(JSON.stringify({ alg: "HS256", typ: "JWT" }))}.${b64(JSON.stringify(claims))}`;
+    return `${head}.${b64(createHmac("sha256", signingKey).update(head).digest())}`;
+  };
+  const issue = (u: (typeof users)["a"], exp = Math.floor(Date.now() / 1000) + 900) => sign({ sub: u.id, org: u.org, role: "member", jti: randomUUID(), exp });
+
+  function verify(token: string | undefined): Claims | undefined {
+    const [h, p, s] = token?.split(".") ?? [];
+    if (!h || !p || s === undefined) return undefined;
+    let header: { alg?: string };
+    let claims: Claims;
+    try {
+      header = JSON.parse(Buffer.from(h, "base64url").toString());
+      claims = JSON.parse(Buffer.from(p, "base64url").toString());
+    } catch {
+      return undefined;
+    }
+    if (header.alg === "none") {
+      if (!flaw("alg-none")) return undefined;
+    } else {
+      const want = createHmac("sha256", signingKey).update(`${h}.${p}`).digest();
+      const got = Buffer.from(s, "base64url");
+      if (header.alg !== "HS256" || got.length !== want.length || !timingSafeEqual(got, want)) return undefined;
+    }
+    if (!flaw("exp-ignored") && !(claims.exp > Date.now() / 1000)) return undefined;
+    if (!flaw("logout-ignored") && revoked.has(claims.jti)) return undefined;
+    return claims;
+  }
+
+  const cookies = (req: IncomingMessage) => Object.fromEntries((req.headers.cookie ?? "").split(";").map((c) => c.trim().split("=")).filter((kv) => kv.length === 2));
+  const tokenOf = (req: IncomingMessage) => (opts.carrier === "bearer" ? /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1] : cookies(req).session);
+
+  function send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string | string[]> = {}) {
+    res.writeHead(status, { "content-type": "application/json", ...headers });
+    res.end(body === undefined ? undefined : JSON.stringify(body));
+  }
+
+  /** The body as JSON: 413 over the limit, 400 when malformed (500 with a stack under the flaw). */
+  async function readJson(req: IncomingMessage, res: ServerResponse): Promise<{ ok: true; value: unknown } | { ok: false }> {
+    const limit = flaw("no-body-limit") ? 8 * 1024 * 1024 : BODY_LIMIT;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const c of req as AsyncIterable<Buffer>) {
+      size += c.length;
+      if (size <= limit) chunks.push(c);
+    }
+    if (size > limit) {
+      send(res, 413, { error: "body too large" });
+      return { ok: false };
+    }
+    const text = Buffer.concat(chunks).toString("utf8");
+    try {
+      return { ok: true, value: text ? JSON.parse(text) : {} };
+    } catch (e) {
+      if (flaw("stack-trace-on-bad-json")) send(res, 500, { error: String(e), stack: (e as Error).stack });
+      else send(res, 400, { error: "malformed JSON" });
+      return { ok: false };
+    }
+  }
+
+  /** Validates an object against string fields; 400 names the first problem. */
+  function fields(res: ServerResponse, v: unknown, spec: Record<string, (s: string) => boolean>): Record<string, string> | undefined {
+    const o = v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+    const problem = !o
+      ? "body must be an object"
+      : (!flaw("unknown-fields-accepted") && Object.keys(o).find((k) => !(k in spec)) && `unknown field ${Object.keys(o).find((k) => !(k in spec))}`) ||
+        Object.entries(spec)
+          .map(([k, ok]) => (flaw("no-type-checks") ? (o[k] === undefined ? `${k} is required` : "") : typeof o[k] !== "string" ? `${k} must be a string` : !ok(o[k] as string) ? `${k} is invalid` : ""))
+          .find(Boolean);
+    if (problem) {
+      send(res, 400, { error: problem });
+      return undefined;
+    }
+    return Object.fromEntries(Object.keys(spec).map((k) => [k, String(o![k])]));
+  }
+
+  function loginLimited(req: IncomingMessage, res: ServerResponse): boolean {
+    if (flaw("no-login-rate-limit")) return false;
+    const ip = req.socket.remoteAddress ?? "?";
+    const now = Date.now();
+    const recent = (loginAttempts.get(ip) ?? []).filter((t) => now - t < 60_000);
+    recent.push(now);
+    loginAttempts.set(ip, recent);
+    if (recent.length <= (opts.loginLimit ?? 10)) return false;
+    send(res, 429, { error: "rate_limited", retry_after_seconds: 60 }, flaw("no-retry-after") ? {} : { "retry-after": "60" });
+    return true;
+  }
+
+  const visible = (post: { org: string }, who: Claims) => flaw("idor-posts") || post.org === who.org;
+  const postOr404 = (res: ServerResponse, id: unknown, who: Claims) => {
+    const post = typeof id === "string" ? posts.get(id) : undefined;
+    if (post && visible(post, who)) return post;
+    send(res, 404, { error: "not found" });
+    return undefined;
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "https://app.probe.test");
+    const method = req.method ?? "GET";
+    const route = `${method} ${url.pathname.replace(/\/\d+$/, "/{id}")}`;
+    hits.set(route, (hits.get(route) ?? 0) + 1);
+
+    if (route === "POST /api/auth/login") {
+      if (loginLimited(req, res)) return;
+      const body = await readJson(req, res);
+      if (!body.ok) return;
+      const { email, password } = (body.value ?? {}) as Record<string, unknown>;
+      const user = Object.values(users).find((u) => u.email === email);
+      if (!user || (password !== user.password && !flaw("any-password"))) return send(res, 401, { error: "invalid credentials" });
+      const token = issue(user);
+      if (opts.carrier === "bearer") return send(res, 200, { token });
+      const csrf = randomBytes(16).toString("base64url");
+      const sameSite = flaw("samesite-none") ? "None" : "Lax";
+      return send(res, 200, { csrfToken: csrf }, { "set-cookie": [`session=${token}; Path=/; HttpOnly; Secure; SameSite=${sameSite}`, `csrf=${csrf}; Path=/; Secure; SameSite=${sameSite}`] });
+    }
+    if (route === "POST /api/auth/signup") {
+      const body = await readJson(req, res);
+      if (!body.ok) return;
+      const v = fields(res, body.value, { email: (s) => /^[^@\s]+@[^@\s]+$/.test(s), password: (s) => s.length >= 12, name: (s) => s.length > 0 && s.length <= 100 });
+      return v && send(res, 201, { id: randomUUID() });
+    }
+    if (route === "GET /api/me" && flaw("open-me") && !tokenOf(req)) return send(res, 200, { id: "dev-user", org: "acme" });
+
+    const who = verify(tokenOf(req));
+    if (!who) return send(res, 401, { error: "unauthenticated" });
+    // Cookie sessions: a state-changing request must come from our own pages, with the CSRF token.
+    if (opts.carrier === "cookie" && method !== "GET" && method !== "HEAD" && !flaw("csrf-unprotected")) {
+      const token = req.headers["x-csrf-token"];
+      const origin = req.headers.origin;
+      if ((origin && origin !== `https://app.probe.test:${port}`) || !token || token !== cookies(req).csrf) return send(res, 403, { error: "csrf" });
+    }
+
+    if (route === "POST /api/auth/logout") {
+      revoked.add(who.jti);
+      return send(res, 204);
+    }
+    if (route === "GET /api/me") return send(res, 200, { id: who.sub, org: who.org });
+    if (route === "GET /api/admin/users") return who.role === "admin" || flaw("admin-open") ? send(res, 200, Object.values(users).map((u) => ({ id: u.id, email: u.email }))) : send(res, 403, { error: "forbidden" });
+    if (route === "GET /api/posts" && url.searchParams.has("id")) {
+      const post = postOr404(res, url.searchParams.get("id"), who);
+      return post && send(res, 200, post);
+    }
+    if (route === "GET /api/posts") {
+      await new Promise((r) => setTimeout(r, flaw("slow-feed") ? 600 : (opts.feedDelayMs ?? 20)));
+      return send(res, 200, [...posts.values()].filter((p) => p.org === who.org));
+    }
+    if (route === "POST /api/posts/lookup") {
+      const body = await readJson(req, res);
+      if (!body.ok) return;
+      const post = postOr404(res, (body.value as { id?: unknown } | null)?.id, who);
+      return post && send(res, 200, post);
+    }
+    if (route === "POST /api/posts") {
+      const body = await readJson(req, res);
+      if (!body.ok) return;
+      const v = fields(res, body.value, { title: (s) => s.length > 0 && s.length <= 200, text: () => true });
+      if (!v) return;
+      const id = String(300 + posts.size);
+      posts.set(id, { id, org: who.org, title: v.title, text: v.text });
+      return send(res, 201, { id });
+    }
+    if (route.endsWith(" /api/posts/{id}")) {
+      const post = postOr404(res, url.pathname.split("/").pop(), who);
+      if (!post) return;
+      if (method === "GET") return send(res, 200, post);
+      if (method === "DELETE") {
+        posts.delete(post.id);
+        return send(res, 204);
+      }
+      if (method === "PATCH") {
+        const body = await readJson(req, res);
+        return body.ok ? send(res, 200, post) : undefined;
+      }
+    }
+    send(res, 404, { error: "not found" });
+  }
+
+  const server = createServer({ cert: opts.cert, key: opts.key, keepAliveTimeout: 5000 }, (req, res) => {
+    handle(req, res).catch((e) => send(res, 500, { error: String(e) }));
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    users,
+    hits,
+    expiredToken: () => issue(users.a, Math.floor(Date.now() / 1000) - 60),
+    close: () => new Promise((r) => {
+      server.closeAllConnections();
+      server.close(() => r());
+    }),
+  };
+}

@@ -1,0 +1,146 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { APP_HOST, probeEnv, sampleProbeFile, writeProbeFile } from "./helpers/probe-file";
+import { runCli, type CliResult } from "./helpers/run-plan";
+import { startSampleApp, type AppFlaw, type SampleApp } from "./helpers/sample-app";
+import { makeCa, type TestCa } from "./helpers/test-ca";
+
+// verify --probes against the sample app on 127.0.0.1 over HTTPS: every probe passes on the fixed
+// app and fails (or warns, where the issue says a hint) on the flaw it exists to catch.
+
+interface Doc {
+  checks: Array<{ id: string; area: string; status: string; summary: string; evidence: string[] }>;
+  scorecard: Array<{ area: string; status: string }>;
+}
+
+let ca: TestCa;
+let cert: { cert: Buffer; key: Buffer };
+const dir = mkdtempSync(join(tmpdir(), "lb-probes-"));
+
+beforeAll(() => {
+  ca = makeCa();
+  cert = ca.issue(APP_HOST);
+});
+
+async function probe(carrier: "bearer" | "cookie", flaws: AppFlaw[], checks?: string, edit?: (doc: Record<string, any>) => void): Promise<{ run: CliResult; doc: Doc; app: SampleApp; env: Record<string, string> }> {
+  const app = await startSampleApp({ ...cert, carrier, flaws });
+  try {
+    const file = writeProbeFile(dir, sampleProbeFile(app, carrier, edit), `probes-${carrier}-${flaws.join("-") || "fixed"}.yaml`);
+    const env = probeEnv(app);
+    const run = await runCli("verify", ["--probes", file, "--resolve", `${APP_HOST}:${app.port}:127.0.0.1`, "--ca-file", ca.caFile, "--json", ...(checks ? ["--checks", checks] : [])], env);
+    let doc: Doc;
+    try {
+      doc = JSON.parse(run.stdout);
+    } catch {
+      throw new Error(`verify printed no JSON (exit ${run.code}): ${run.stderr.slice(0, 400)}`);
+    }
+    return { run, doc, app, env };
+  } finally {
+    await app.close();
+  }
+}
+const status = (doc: Doc, id: string) => doc.checks.find((c) => c.id === id);
+
+/** Neither the passwords nor any token the app issued appear anywhere in what verify printed. */
+function expectNoCredentials(run: CliResult, env: Record<string, string>) {
+  const out = run.stdout + run.stderr;
+  for (const k of ["PROBE_PASSWORD_A", "PROBE_PASSWORD_B", "PROBE_EXPIRED_TOKEN"]) expect(out).not.toContain(env[k]);
+  expect(out).not.toMatch(/eyJ[\w-]{10,}\.[\w-]{10,}/);
+}
+
+describe("probes on the fixed app", () => {
+  it("bearer tokens: every probe passes; the CSRF probes do not apply", async () => {
+    const { run, doc, env } = await probe("bearer", []);
+    expect(Object.fromEntries(doc.checks.map((c) => [c.id, c.status]))).toEqual({
+      "authn.bad-credentials": "pass",
+      "authn.anonymous": "pass",
+      "authn.logout": "pass",
+      "authn.token-tampering": "pass",
+      "authz.objects": "pass",
+      "authz.admin": "pass",
+      "csrf.foreign-origin": "skip",
+      "csrf.samesite": "skip",
+      "input.malformed-json": "pass",
+      "input.wrong-types": "pass",
+      "input.oversized": "pass",
+      "input.unknown-fields": "pass",
+      "latency.p95": "pass",
+      "ratelimit.burst": "pass",
+    });
+    expect(run.code).toBe(0);
+    expect(status(doc, "authn.token-tampering")!.evidence).toEqual([
+      "GET /api/me -> 200 (token as issued)",
+      "GET /api/me -> 401 (signature altered)",
+      "GET /api/me -> 401 (alg none)",
+      "GET /api/me -> 401 (exp in the past, signature kept)",
+      "GET /api/me -> 401 (expired token (auth.expiredTokenEnv))",
+    ]);
+    expect(status(doc, "authz.objects")!.evidence).toEqual([
+      "GET /api/posts/101 -> 200 (user a, the owner)",
+      "GET /api/posts/101 -> 404 (user b, id in the path)",
+      "PATCH /api/posts/101 -> 404 (user b, id in the path)",
+      "GET /api/posts?id=101 -> 404 (user b, id in the query)",
+      "POST /api/posts/lookup -> 404 (user b, id in the body (id))",
+      "DELETE /api/posts/101 -> 404 (user b, id in the path)",
+    ]);
+    // Six logins happened before the burst (a, b, a for logout, one wrong password): the limit of 10 meets request 5.
+    expect(status(doc, "ratelimit.burst")!.evidence[0]).toMatch(/^POST \/api\/auth\/login -> 429 after \d+ request\(s\) \(\d+x 401, 1x 429\); threshold 10, Retry-After: 60$/);
+    expect(doc.scorecard.filter((a) => ["Authentication", "Authorization", "Input validation", "Rate limiting"].includes(a.area)).map((a) => a.status)).toEqual(["pass", "pass", "pass", "pass"]);
+    expectNoCredentials(run, env);
+  });
+
+  it("cookie sessions: the CSRF probes pass too", async () => {
+    const { run, doc, env } = await probe("cookie", [], "authn,authz,csrf,input");
+    expect(doc.checks.map((c) => `${c.id} ${c.status}`)).toEqual([
+      "authn.bad-credentials pass",
+      "authn.anonymous pass",
+      "authn.logout pass",
+      "authn.token-tampering pass",
+      "authz.objects pass",
+      "authz.admin pass",
+      "csrf.foreign-origin pass",
+      "csrf.samesite pass",
+      "input.malformed-json pass",
+      "input.wrong-types pass",
+      "input.oversized pass",
+      "input.unknown-fields pass",
+    ]);
+    expect(status(doc, "csrf.foreign-origin")!.evidence).toEqual(["POST /api/posts -> 403 (session cookie, Origin https://csrf-probe.launch-baseline.invalid, no CSRF token)"]);
+    expect(run.code).toBe(0);
+    expectNoCredentials(run, env);
+  });
+});
+
+// Each flaw, the probe that must catch it, and what it must say.
+const CAUGHT: Array<[AppFlaw, "bearer" | "cookie", string, "fail" | "warn", RegExp]> = [
+  ["any-password", "bearer", "authn.bad-credentials", "fail", /^a wrong password logs in \(200\)$/],
+  ["open-me", "bearer", "authn.anonymous", "fail", /^a protected route answers without a session: GET \/api\/me answers 200 without a session$/],
+  ["logout-ignored", "bearer", "authn.logout", "fail", /^the token still works after logout \(200\)$/],
+  ["alg-none", "bearer", "authn.token-tampering", "fail", /^a tampered token is accepted: alg none accepted \(200\)$/],
+  ["exp-ignored", "bearer", "authn.token-tampering", "fail", /^a tampered token is accepted: expired token \(auth\.expiredTokenEnv\) accepted \(200\)$/],
+  ["idor-posts", "bearer", "authz.objects", "fail", /^user b reaches user a's objects: user b GET posts 101 \(id in the path\) -> 200; user b PATCH posts 101 \(id in the path\) -> 200; user b GET posts 101 \(id in the query\) -> 200 \(\+2 more\)$/],
+  ["admin-open", "bearer", "authz.admin", "fail", /^an admin route answers a non-admin: GET \/api\/admin\/users -> 200$/],
+  ["csrf-unprotected", "cookie", "csrf.foreign-origin", "fail", /^a cross-site request changes state: POST \/api\/posts -> 201$/],
+  ["samesite-none", "cookie", "csrf.samesite", "fail", /^the session cookie is SameSite=none, so browsers send it with cross-site requests$/],
+  ["no-login-rate-limit", "bearer", "ratelimit.burst", "fail", /^an abuse-prone endpoint is not limited: POST \/api\/auth\/login: no 429 within 15 requests \(threshold 10\)$/],
+  ["no-retry-after", "bearer", "ratelimit.burst", "warn", /^POST \/api\/auth\/login answers 429 without Retry-After$/],
+  ["stack-trace-on-bad-json", "bearer", "input.malformed-json", "fail", /^malformed JSON is not refused cleanly: POST \/api\/posts malformed JSON -> 500 with a stack trace; POST \/api\/auth\/signup malformed JSON -> 500 with a stack trace$/],
+  ["no-type-checks", "bearer", "input.wrong-types", "fail", /^a field of the wrong type is accepted: POST \/api\/posts accepts title as a number \(201\); POST \/api\/posts accepts text as a number \(201\); POST \/api\/auth\/signup accepts email as a number \(201\) \(\+2 more\)$/],
+  ["no-body-limit", "bearer", "input.oversized", "fail", /^an oversized body is accepted: POST \/api\/posts accepts oversized body \(66592 bytes, limit 65536\) \(201\); POST \/api\/auth\/signup accepts oversized body \(1049684 bytes, limit 1048576\) \(201\)$/],
+  ["unknown-fields-accepted", "bearer", "input.unknown-fields", "fail", /^unknown fields are accepted: POST \/api\/posts accepts unknown fields \(role, orgId, isAdmin\) \(201\); POST \/api\/auth\/signup accepts unknown fields \(role, orgId, isAdmin\) \(201\)$/],
+  ["slow-feed", "bearer", "latency.p95", "fail", /^p95 over 500 ms: feed p95 6\d\d ms > 500 ms$/],
+];
+
+describe("each probe catches its flaw", () => {
+  it.each(CAUGHT)("%s: %s %s", async (flaw, carrier, id, expected, summary) => {
+    // 20 requests of 600 ms at concurrency 5 are enough to see the slow feed.
+    const { run, doc, env } = await probe(carrier, [flaw], id, (f) => (f.latency.requests = 20));
+    const check = status(doc, id)!;
+    expect(check.status).toBe(expected);
+    expect(check.summary).toMatch(summary);
+    expect(run.code).toBe(expected === "fail" ? 1 : 0);
+    expectNoCredentials(run, env);
+  });
+});
