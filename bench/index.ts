@@ -1,4 +1,5 @@
 import { benchPlanStartup } from "./plan-startup";
+import { benchProbeLatency } from "./probe-latency";
 import { benchScale } from "./scale";
 import { benchSecretDetection } from "./secret-detection";
 import { benchVerify } from "./verify";
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${plan.report}\n\n`);
   process.stdout.write(`${await benchSecretDetection(20)}\n\n`);
   process.stdout.write(`${await benchVerify(Math.min(runs, 5))}\n\n`);
+  process.stdout.write(`${await benchProbeLatency(Math.min(runs, 5))}\n\n`);
   if (process.env.SKIP_SCALE !== "1") process.stdout.write(`${await benchScale(Math.min(runs, 5))}\n`);
 }
 

@@ -60,7 +60,7 @@ describe("handover with the last verify report", () => {
     const s = sections(readFileSync(join(dir, "handover-prod.md"), "utf8"));
     expect(s.get("Last verify report")).toEqual([["transport.hsts", "pass", "HSTS max-age 31536000 s", "runbooks/redirect-loop-or-hsts-lock-in.md"]]);
     expect(s.get("Readiness scorecard")!.find((row) => row[0] === "Transport security")).toEqual(["Transport security", "pass", "0", "pass"]);
-    expect(s.get("Readiness scorecard")!.find((row) => row[0] === "Authentication")).toEqual(["Authentication", "not checked", "needs live checks of the app", "not run"]);
+    expect(s.get("Readiness scorecard")!.find((row) => row[0] === "Authentication")).toEqual(["Authentication", "not checked", "judged live: npm run verify -- --probes probes.yaml", "not run"]);
   });
 
   it("refuses a file that is not a verify report", async () => {

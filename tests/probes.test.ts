@@ -1,7 +1,9 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ProbeClient } from "../lib/probes/client";
+import { loadProbeFile } from "../lib/probes/probe-file";
 import { APP_HOST, probeEnv, sampleProbeFile, writeProbeFile } from "./helpers/probe-file";
 import { runCli, type CliResult } from "./helpers/run-plan";
 import { startSampleApp, type AppFlaw, type SampleApp } from "./helpers/sample-app";
@@ -142,5 +144,35 @@ describe("each probe catches its flaw", () => {
     expect(check.summary).toMatch(summary);
     expect(run.code).toBe(expected === "fail" ? 1 : 0);
     expectNoCredentials(run, env);
+  });
+});
+
+describe("safety", () => {
+  it("stops at the request budget: the probes past it fail with the reason, and the app saw no more", async () => {
+    const app = await startSampleApp({ ...cert, carrier: "bearer" });
+    try {
+      const file = writeProbeFile(dir, sampleProbeFile(app, "bearer", (d) => (d.limits.requests = 8)), "probes-budget.yaml");
+      const run = await runCli("verify", ["--probes", file, "--resolve", `${APP_HOST}:${app.port}:127.0.0.1`, "--ca-file", ca.caFile, "--json"], probeEnv(app));
+      const doc: Doc = JSON.parse(run.stdout);
+      expect([...app.hits.values()].reduce((a, b) => a + b, 0)).toBe(8);
+      expect(status(doc, "authz.objects")).toMatchObject({ status: "fail", summary: "the request budget (limits.requests: 8) is spent" });
+      expect(status(doc, "ratelimit.burst")).toMatchObject({ status: "fail", summary: "the request budget (limits.requests: 8) is spent" });
+      expect(run.code).toBe(1);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("refuses a request to a host outside allowedHosts at run time, before connecting", async () => {
+    const app = await startSampleApp({ ...cert, carrier: "bearer" });
+    try {
+      const plan = loadProbeFile(writeProbeFile(dir, sampleProbeFile(app, "bearer"), "probes-guard.yaml"), probeEnv(app));
+      const client = new ProbeClient(plan, { resolve: new Map([[`elsewhere.example:${app.port}`, "127.0.0.1"]]), lookupHost: () => Promise.reject(new Error("no lookups")), ca: readFileSync(ca.caFile) });
+      await expect(client.send({ method: "GET", path: `https://elsewhere.example:${app.port}/api/me` })).rejects.toThrow("refused to contact elsewhere.example: not in allowedHosts");
+      expect(client.requestsSent).toBe(0);
+      expect(app.hits.size).toBe(0);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { PROBES } from "../lib/probes";
 import { CHECKS } from "../lib/verify/checks";
 import { catalogue } from "../policies/catalogue";
 import { planJson, type PlanJson } from "./helpers/run-plan";
@@ -36,7 +37,7 @@ describe("runbooks", () => {
   });
 
   it("every runbook a rule, an alarm or a notification names exists", () => {
-    const named = new Set([...catalogue().map((e) => e.runbook), ...CHECKS.map((c) => c.runbook), ...namedByStacks()]);
+    const named = new Set([...catalogue().map((e) => e.runbook), ...CHECKS.map((c) => c.runbook), ...PROBES.map((p) => p.runbook), ...namedByStacks()]);
     expect([...named].filter((n) => !RUNBOOKS.includes(n))).toEqual([]);
     // Every alarm and notification the stacks create names one.
     for (const doc of docs) {
@@ -47,7 +48,7 @@ describe("runbooks", () => {
   });
 
   it("every runbook is linked from something: a rule, a verify check, an alarm, a notification or the handover", () => {
-    const named = new Set([...catalogue().map((e) => e.runbook), ...CHECKS.map((c) => c.runbook), ...namedByStacks(), ...LINKED_BY_HANDOVER]);
+    const named = new Set([...catalogue().map((e) => e.runbook), ...CHECKS.map((c) => c.runbook), ...PROBES.map((p) => p.runbook), ...namedByStacks(), ...LINKED_BY_HANDOVER]);
     expect(RUNBOOKS.filter((r) => !named.has(r))).toEqual([]);
     expect(LINKED_BY_HANDOVER.filter((r) => !RUNBOOKS.includes(r))).toEqual([]);
   });

@@ -56,11 +56,11 @@ export function buildHandover(r: PlanResult, suppressions: ReadonlyArray<{ rule:
   add({
     id: "scorecard",
     title: "Readiness scorecard",
-    intro: `The deploy gate's verdict per checklist area, and the live verifier's${verify ? ` (${verify.target})` : " (no report given: npm run handover -- --verify report.json)"}. Areas neither can judge need the app probes.`,
+    intro: `The deploy gate's verdict per checklist area, and the live verifier's${verify ? ` (${verify.target})` : " (no report given: npm run handover -- --verify report.json)"}. The gate cannot judge the app's own authentication, authorization and input validation; the live column can, when the report was made with --probes.`,
     columns: ["area", "gate", "gate findings", "live"],
     rows: AREAS.map(([area, rules]) => {
       const live = verify?.scorecard.find((a) => a.area === area)?.status ?? "not run";
-      if (rules.length === 0) return [area, "not checked", "needs live checks of the app", live];
+      if (rules.length === 0) return [area, "not checked", "judged live: npm run verify -- --probes probes.yaml", live];
       const found = r.violations.filter((v) => rules.includes(v.policy));
       const status = found.some((v) => v.enforcementLevel === "mandatory") ? "fail" : found.some((v) => !v.undecided && !v.suppressed) ? "warn" : "pass";
       return [area, status, String(found.length), live];

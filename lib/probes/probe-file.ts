@@ -121,7 +121,11 @@ export function loadProbeFile(file: string, env: NodeJS.ProcessEnv = process.env
     throw new UsageError(`${file} is not YAML: ${(e as Error).message.split("\n")[0]}. Fix: correct the syntax.`);
   }
   const parsed = schema.safeParse(doc ?? {});
-  if (!parsed.success) throw new UsageError(`${file}: ${describe(parsed.error.issues[0], doc)}`);
+  if (!parsed.success) {
+    // A mistyped key also makes the real one "missing"; naming the typo first says what to fix.
+    const issues = [...parsed.error.issues].sort((x, y) => Number(y.code === "unrecognized_keys") - Number(x.code === "unrecognized_keys"));
+    throw new UsageError(`${file}: ${describe(issues[0], doc)}`);
+  }
   const f = parsed.data;
   const allowed = new Set(f.allowedHosts.map((h) => h.toLowerCase()));
   for (const [where, url] of namedUrls(f)) {
