@@ -156,6 +156,6 @@ describe("verify usage", () => {
   it("needs a target", async () => {
     const r = await verify([]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("error: say what to verify. Fix: npm run verify -- --stack prod, or --domain example.com.\n");
+    expect(r.stderr).toBe("error: say what to verify. Fix: npm run verify -- --stack prod, or --domain example.com, or --probes probes.yaml.\n");
   });
 });
