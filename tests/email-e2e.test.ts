@@ -1,6 +1,5 @@
-import { spawnSync } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { Resolver } from "node:dns/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inboxVerdict } from "../lib/email/inbox-verdict";
 import { startDnsServer, type DnsServer } from "./helpers/dns-server";
 import { KNOTD, startKnot, type KnotServer } from "./helpers/knot";
-import { editedStacks, ROOT, runCli } from "./helpers/run-plan";
+import { exportZone } from "./helpers/export-zone";
+import { editedStacks, runCli } from "./helpers/run-plan";
 import { parseZone, type ZoneRecord } from "./helpers/zone";
 
 // End to end over the real DNS protocol: the prod stack's zone, exported by the plan with a key
@@ -26,13 +26,6 @@ const key = generateKeyPairSync("rsa", { modulusLength: 2048 });
 const otherKey = generateKeyPairSync("rsa", { modulusLength: 2048 });
 const pem = (k: typeof key.privateKey) => k.export({ type: "pkcs8", format: "pem" }).toString();
 
-function exportZone(stacksDir: string): string {
-  const dir = mkdtempSync(join(tmpdir(), "lb-e2e-"));
-  writeFileSync(join(dir, "public.pem"), key.publicKey.export({ type: "spki", format: "pem" }).toString());
-  const r = spawnSync(process.execPath, ["-r", join(ROOT, "cli", "register.js"), "tests/helpers/plan-with-key.ts", "prod", stacksDir, join(dir, "public.pem"), join(dir, "prod.zone")], { cwd: ROOT, encoding: "utf8" });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return readFileSync(join(dir, "prod.zone"), "utf8");
-}
 
 function message(from: string): string {
   return [`From: Example Community <${from}>`, "To: reviewer@inbox.test", "Subject: Reset your password", "Date: Sun, 29 Nov 2026 10:00:00 +0000", "Message-ID: <reset-1@example.com>", "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "", "Use this link within 30 minutes to choose a new password.", ""].join("\r\n");
@@ -59,8 +52,9 @@ let server: DnsServer;
 let strictServer: DnsServer;
 
 beforeAll(async () => {
-  relaxedZone = exportZone(join(ROOT, "stacks"));
-  strictZone = exportZone(editedStacks("prod", (y) => y.replace("adkim: r", "adkim: s").replace("aspf: r", "aspf: s")));
+  const publicKeyPem = key.publicKey.export({ type: "spki", format: "pem" }).toString();
+  relaxedZone = exportZone(publicKeyPem);
+  strictZone = exportZone(publicKeyPem, editedStacks("prod", (y) => y.replace("adkim: r", "adkim: s").replace("aspf: r", "aspf: s")));
   server = await startDnsServer([...parseZone(relaxedZone), ...parseZone(PROVIDER_ZONES)]);
   strictServer = await startDnsServer([...parseZone(strictZone), ...parseZone(PROVIDER_ZONES)]);
 });

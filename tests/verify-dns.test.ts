@@ -1,15 +1,12 @@
-import { spawnSync } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
 import { mtaStsPolicy } from "../lib/email/mta-sts";
 import { KNOTD, startKnot, type KnotServer } from "./helpers/knot";
 import { makeCa, type TestCa } from "./helpers/test-ca";
-import { ROOT, runCli } from "./helpers/run-plan";
+import { exportZone } from "./helpers/export-zone";
+import { runCli } from "./helpers/run-plan";
 
 // verify's DNS and email checks over the real DNS protocol: the prod zone, exported by the plan
 // with a key made here, served by Knot on 127.0.0.1 with Cloudflare's nameserver names.
@@ -18,13 +15,6 @@ const CLOUDFLARE_NS = ["ada.ns.cloudflare.com", "bob.ns.cloudflare.com"];
 // Stand-ins for the provider zones prod's SPF includes (documentation ranges).
 const PROVIDERS = { "google.com": '_spf.google.com.\t300\tIN\tTXT\t"v=spf1 ip4:192.0.2.0/24 -all"\n', "amazonses.com": 'amazonses.com.\t300\tIN\tTXT\t"v=spf1 ip4:198.18.0.0/24 -all"\n' };
 
-function exportZone(): string {
-  const dir = mkdtempSync(join(tmpdir(), "lb-verify-"));
-  writeFileSync(join(dir, "public.pem"), generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "pem" }).toString());
-  const r = spawnSync(process.execPath, ["-r", join(ROOT, "cli", "register.js"), "tests/helpers/plan-with-key.ts", "prod", join(ROOT, "stacks"), join(dir, "public.pem"), join(dir, "prod.zone")], { cwd: ROOT, encoding: "utf8" });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return readFileSync(join(dir, "prod.zone"), "utf8").replace(/^\$ORIGIN.*\n|^\$TTL.*\n/gm, "");
-}
 
 const verify = (args: string[]) => runCli("verify", args);
 
@@ -40,7 +30,7 @@ describe.skipIf(!KNOTD && !process.env.CI)("verify over real DNS", () => {
     const policy = mtaStsPolicy("enforce", ["aspmx.l.google.com", "alt1.aspmx.l.google.com", "alt2.aspmx.l.google.com"], 604800);
     policyServer = createServer(ca.issue("mta-sts.example.com"), (req, res) => (req.url === "/.well-known/mta-sts.txt" ? res.writeHead(200, { "content-type": "text/plain" }).end(policy) : res.writeHead(404).end()));
     policyPort = await new Promise<number>((r) => policyServer.listen(0, "127.0.0.1", () => r((policyServer.address() as AddressInfo).port)));
-    const zone = exportZone();
+    const zone = exportZone(generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "pem" }).toString()).replace(/^\$ORIGIN.*\n|^\$TTL.*\n/gm, "");
     good = await startKnot({ "example.com": zone, ...PROVIDERS }, { "example.com": CLOUDFLARE_NS });
     const broken = zone
       .replace(/^_dmarc\.example\.com\..*\n/m, "")
