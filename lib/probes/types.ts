@@ -22,9 +22,17 @@ export interface Probe {
 export const is2xx = (s: number) => s >= 200 && s < 300;
 export const is4xx = (s: number) => s >= 400 && s < 500;
 
-/** pass when nothing failed, else fail with the first few failures in the summary. */
-export function verdict(failures: readonly string[], evidence: readonly string[], passSummary: string, failSummary: string, warnings: readonly string[] = []): CheckResult {
-  if (failures.length) return { status: "fail", summary: `${failSummary}: ${failures.slice(0, 3).join("; ")}${failures.length > 3 ? ` (+${failures.length - 3} more)` : ""}`, evidence };
-  if (warnings.length) return { status: "warn", summary: warnings.join("; "), evidence };
-  return { status: "pass", summary: passSummary, evidence };
+/** What a probe saw: one evidence line per request sent, and what failed or needs a look. */
+export class Findings {
+  readonly evidence: string[] = [];
+  readonly failures: string[] = [];
+  readonly warnings: string[] = [];
+
+  /** fail with the first few failures in the summary; else warn with the warnings; else pass. */
+  verdict(passSummary: string, failSummary: string): CheckResult {
+    const { evidence, failures, warnings } = this;
+    if (failures.length) return { status: "fail", summary: `${failSummary}: ${failures.slice(0, 3).join("; ")}${failures.length > 3 ? ` (+${failures.length - 3} more)` : ""}`, evidence };
+    if (warnings.length) return { status: "warn", summary: warnings.join("; "), evidence };
+    return { status: "pass", summary: passSummary, evidence };
+  }
 }

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { line } from "../client";
 import { tamperedTokens } from "../jwt";
 import { carry, headersOf, login, logout, sendLogin } from "../session";
-import { is2xx, verdict, type Probe, type ProbeEnv } from "../types";
+import { is2xx, Findings, type Probe, type ProbeEnv } from "../types";
 
 // Authentication: login needs valid credentials, protected routes need a session, and a session
 // ends at logout; tokens that were altered, unsigned or expired are refused.
@@ -36,20 +36,18 @@ export const authnAnonymous: Probe = {
   area: "Authentication",
   runbook: RUNBOOK,
   async run({ plan, client, sessions }) {
-    const failures: string[] = [];
-    const warnings: string[] = [];
-    const evidence: string[] = [];
+    const f = new Findings();
     const a = await sessions.get("a");
     for (const r of plan.protected) {
       const anon = await client.json(r.method, r.path, r.body);
-      evidence.push(line(r.method, r.path, anon, "(no session)"));
-      if (is2xx(anon.status)) failures.push(`${r.method} ${r.path} answers ${anon.status} without a session`);
-      else if (!refused(anon.status) && !(anon.status >= 300 && anon.status < 400)) warnings.push(`${r.method} ${r.path} answers ${anon.status} without a session (expected 401 or 403)`);
+      f.evidence.push(line(r.method, r.path, anon, "(no session)"));
+      if (is2xx(anon.status)) f.failures.push(`${r.method} ${r.path} answers ${anon.status} without a session`);
+      else if (!refused(anon.status) && !(anon.status >= 300 && anon.status < 400)) f.warnings.push(`${r.method} ${r.path} answers ${anon.status} without a session (expected 401 or 403)`);
       const own = await client.json(r.method, r.path, r.body, headersOf(client, a));
-      evidence.push(line(r.method, r.path, own, "(user a)"));
-      if (!is2xx(own.status)) warnings.push(`${r.method} ${r.path} refuses user a too (${own.status}): the probe file may name the wrong route`);
+      f.evidence.push(line(r.method, r.path, own, "(user a)"));
+      if (!is2xx(own.status)) f.warnings.push(`${r.method} ${r.path} refuses user a too (${own.status}): the probe file may name the wrong route`);
     }
-    return verdict(failures, evidence, `${plan.protected.length} protected route(s) refuse calls without a session`, "a protected route answers without a session", warnings);
+    return f.verdict(`${plan.protected.length} protected route(s) refuse calls without a session`, "a protected route answers without a session");
   },
 };
 
@@ -81,15 +79,15 @@ export const authnTokenTampering: Probe = {
     const a = await sessions.get("a");
     const control = await callProtected(env, headersOf(client, a));
     const { route } = control;
-    const evidence = [line(route.method, route.path, control.res, "(token as issued)")];
-    if (!is2xx(control.res.status)) return { status: "warn", summary: `the untampered token was refused (${control.res.status}); check protected[0] in the probe file`, evidence };
+    const f = new Findings();
+    f.evidence.push(line(route.method, route.path, control.res, "(token as issued)"));
+    if (!is2xx(control.res.status)) return { status: "warn", summary: `the untampered token was refused (${control.res.status}); check protected[0] in the probe file`, evidence: f.evidence };
     const variants = [...tamperedTokens(a.token), ...(plan.expiredToken ? [{ name: "expired token (auth.expiredTokenEnv)", token: plan.expiredToken }] : [])];
-    const failures: string[] = [];
     for (const v of variants) {
       const { res } = await callProtected(env, carry(client, v.token, { csrfToken: a.csrfToken }));
-      evidence.push(line(route.method, route.path, res, `(${v.name})`));
-      if (is2xx(res.status)) failures.push(`${v.name} accepted (${res.status})`);
+      f.evidence.push(line(route.method, route.path, res, `(${v.name})`));
+      if (is2xx(res.status)) f.failures.push(`${v.name} accepted (${res.status})`);
     }
-    return verdict(failures, evidence, `${variants.length} tampered or expired token(s) refused`, "a tampered token is accepted");
+    return f.verdict(`${variants.length} tampered or expired token(s) refused`, "a tampered token is accepted");
   },
 };

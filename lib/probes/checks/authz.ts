@@ -1,6 +1,6 @@
 import { line } from "../client";
 import { headersOf } from "../session";
-import { is2xx, verdict, type Probe } from "../types";
+import { is2xx, Findings, type Probe } from "../types";
 
 // Authorization: user b, in another org, asks for user a's objects by id in the path, the query
 // and the body, with every method the file lists; and user a, who is no admin, calls admin routes.
@@ -16,14 +16,12 @@ export const authzObjects: Probe = {
   notApplicable: (plan) => (plan.objects.length ? undefined : "no object-owning endpoint in the probe file (objects)"),
   async run({ plan, client, sessions }) {
     const [a, b] = [await sessions.get("a"), await sessions.get("b")];
-    const failures: string[] = [];
-    const warnings: string[] = [];
-    const evidence: string[] = [];
+    const f = new Findings();
     for (const o of plan.objects) {
       const path = o.path.replace(/\{id\}/g, encodeURIComponent(o.id));
       const own = await client.json("GET", path, undefined, headersOf(client, a));
-      evidence.push(line("GET", path, own, "(user a, the owner)"));
-      if (!is2xx(own.status)) warnings.push(`user a cannot read its own ${o.kind} ${o.id} (${own.status}): check objects in the probe file`);
+      f.evidence.push(line("GET", path, own, "(user a, the owner)"));
+      if (!is2xx(own.status)) f.warnings.push(`user a cannot read its own ${o.kind} ${o.id} (${own.status}): check objects in the probe file`);
       const attempts: Array<[string, string, unknown]> = [...[...o.methods].sort((x, y) => ORDER.indexOf(x) - ORDER.indexOf(y)).map((m): [string, string, unknown] => [m, path, m === "GET" || m === "HEAD" || m === "DELETE" ? undefined : {}])];
       if (o.query) attempts.push(["GET", o.query.replace(/\{id\}/g, encodeURIComponent(o.id)), undefined]);
       if (o.body) attempts.push([o.body.method, o.body.path, { [o.body.field]: o.id }]);
@@ -32,11 +30,11 @@ export const authzObjects: Probe = {
       for (const [method, p, body] of attempts) {
         const res = await client.json(method, p, body, headersOf(client, b));
         const where = p === path ? "id in the path" : body ? `id in the body (${o.body!.field})` : "id in the query";
-        evidence.push(line(method, p, res, `(user b, ${where})`));
-        if (!denied(res.status)) failures.push(`user b ${method} ${o.kind} ${o.id} (${where}) -> ${res.status}`);
+        f.evidence.push(line(method, p, res, `(user b, ${where})`));
+        if (!denied(res.status)) f.failures.push(`user b ${method} ${o.kind} ${o.id} (${where}) -> ${res.status}`);
       }
     }
-    return verdict(failures, evidence, `user b is refused every one of user a's ${plan.objects.length} object(s)`, "user b reaches user a's objects", warnings);
+    return f.verdict(`user b is refused every one of user a's ${plan.objects.length} object(s)`, "user b reaches user a's objects");
   },
 };
 
@@ -47,15 +45,13 @@ export const authzAdmin: Probe = {
   notApplicable: (plan) => (plan.admin.length ? undefined : "no admin route in the probe file (admin)"),
   async run({ plan, client, sessions }) {
     const a = await sessions.get("a");
-    const failures: string[] = [];
-    const warnings: string[] = [];
-    const evidence: string[] = [];
+    const f = new Findings();
     for (const r of plan.admin) {
       const res = await client.json(r.method, r.path, r.body, headersOf(client, a));
-      evidence.push(line(r.method, r.path, res, "(user a, not an admin)"));
-      if (is2xx(res.status) || res.status >= 500) failures.push(`${r.method} ${r.path} -> ${res.status}`);
-      else if (res.status !== 403 && res.status !== 404) warnings.push(`${r.method} ${r.path} -> ${res.status} for a signed-in non-admin (expected 403)`);
+      f.evidence.push(line(r.method, r.path, res, "(user a, not an admin)"));
+      if (is2xx(res.status) || res.status >= 500) f.failures.push(`${r.method} ${r.path} -> ${res.status}`);
+      else if (res.status !== 403 && res.status !== 404) f.warnings.push(`${r.method} ${r.path} -> ${res.status} for a signed-in non-admin (expected 403)`);
     }
-    return verdict(failures, evidence, `${plan.admin.length} admin route(s) refuse a non-admin`, "an admin route answers a non-admin", warnings);
+    return f.verdict(`${plan.admin.length} admin route(s) refuse a non-admin`, "an admin route answers a non-admin");
   },
 };

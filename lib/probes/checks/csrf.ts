@@ -1,6 +1,6 @@
 import { line } from "../client";
 import { headersOf } from "../session";
-import { is2xx, verdict, type Probe } from "../types";
+import { is2xx, Findings, type Probe } from "../types";
 
 // CSRF matters where the browser carries the session by itself: cookies. A forged request comes
 // from a foreign Origin, carries the cookies, and cannot read or send the CSRF token.
@@ -16,14 +16,13 @@ export const csrfForeignOrigin: Probe = {
   notApplicable: (plan) => bearerOnly(plan) ?? (plan.stateChanging.length ? undefined : "no state-changing route in the probe file (stateChanging)"),
   async run({ plan, client, sessions }) {
     const a = await sessions.get("a");
-    const failures: string[] = [];
-    const evidence: string[] = [];
+    const f = new Findings();
     for (const r of plan.stateChanging) {
       const res = await client.json(r.method, r.path, r.body ?? {}, { ...headersOf(client, a, { csrf: false }), origin: FOREIGN_ORIGIN });
-      evidence.push(line(r.method, r.path, res, `(session cookie, Origin ${FOREIGN_ORIGIN}, no CSRF token)`));
-      if (is2xx(res.status)) failures.push(`${r.method} ${r.path} -> ${res.status}`);
+      f.evidence.push(line(r.method, r.path, res, `(session cookie, Origin ${FOREIGN_ORIGIN}, no CSRF token)`));
+      if (is2xx(res.status)) f.failures.push(`${r.method} ${r.path} -> ${res.status}`);
     }
-    return verdict(failures, evidence, `${plan.stateChanging.length} state-changing route(s) refuse a cross-site request`, "a cross-site request changes state");
+    return f.verdict(`${plan.stateChanging.length} state-changing route(s) refuse a cross-site request`, "a cross-site request changes state");
   },
 };
 

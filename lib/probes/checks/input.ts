@@ -1,7 +1,7 @@
 import { debugLeaks } from "../../verify/checks/web";
 import { line, type ProbeResponse } from "../client";
 import { headersOf } from "../session";
-import { is2xx, is4xx, verdict, type Probe, type ProbeEnv } from "../types";
+import { is2xx, is4xx, Findings, type Probe, type ProbeEnv } from "../types";
 
 // Input validation: malformed JSON, wrong types, oversized bodies and unknown fields must get a
 // 4xx, never a 5xx or a stack trace. Sent as user a, with the CSRF token, so only validation
@@ -40,9 +40,7 @@ function inputProbe(id: string, passSummary: string, failSummary: string, cases:
     notApplicable: (plan) => (plan.input.length || plan.auth.signup?.body ? undefined : "no route with a JSON body in the probe file (input)"),
     async run(env) {
       const a = await env.sessions.get("a");
-      const failures: string[] = [];
-      const warnings: string[] = [];
-      const evidence: string[] = [];
+      const f = new Findings();
       for (const r of routes(env)) {
         for (const c of cases(r)) {
           let res: ProbeResponse;
@@ -51,20 +49,20 @@ function inputProbe(id: string, passSummary: string, failSummary: string, cases:
           } catch (e) {
             // A server may close the connection on an oversized body before reading it: refused, not accepted.
             if (c.note.startsWith("oversized") && /ECONNRESET|EPIPE|socket hang up/.test((e as Error).message)) {
-              evidence.push(`${r.method} ${r.path} -> connection closed (${c.note})`);
+              f.evidence.push(`${r.method} ${r.path} -> connection closed (${c.note})`);
               continue;
             }
             throw e;
           }
           const leaks = debugLeaks(res.body);
-          evidence.push(line(r.method, r.path, res, `(${c.note})${leaks.length ? `, body shows ${leaks.join(", ")}` : ""}`));
-          if (res.status >= 500 || leaks.length) failures.push(`${r.method} ${r.path} ${c.note} -> ${res.status}${leaks.length ? ` with ${leaks.join(", ")}` : ""}`);
-          else if (is2xx(res.status)) failures.push(`${r.method} ${r.path} accepts ${c.note} (${res.status})`);
-          else if (res.status === 401 || res.status === 403) warnings.push(`${r.method} ${r.path} refused user a before validation (${res.status}): check the session and auth.csrf in the probe file`);
-          else if (!is4xx(res.status)) warnings.push(`${r.method} ${r.path} ${c.note} -> ${res.status} (expected 4xx)`);
+          f.evidence.push(line(r.method, r.path, res, `(${c.note})${leaks.length ? `, body shows ${leaks.join(", ")}` : ""}`));
+          if (res.status >= 500 || leaks.length) f.failures.push(`${r.method} ${r.path} ${c.note} -> ${res.status}${leaks.length ? ` with ${leaks.join(", ")}` : ""}`);
+          else if (is2xx(res.status)) f.failures.push(`${r.method} ${r.path} accepts ${c.note} (${res.status})`);
+          else if (res.status === 401 || res.status === 403) f.warnings.push(`${r.method} ${r.path} refused user a before validation (${res.status}): check the session and auth.csrf in the probe file`);
+          else if (!is4xx(res.status)) f.warnings.push(`${r.method} ${r.path} ${c.note} -> ${res.status} (expected 4xx)`);
         }
       }
-      return verdict(failures, evidence, passSummary, failSummary, warnings);
+      return f.verdict(passSummary, failSummary);
     },
   };
 }

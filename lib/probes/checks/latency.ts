@@ -1,7 +1,7 @@
 import { Agent } from "node:https";
 import type { ProbeClient } from "../client";
 import { headersOf, type Session } from "../session";
-import { is2xx, verdict, type Probe } from "../types";
+import { is2xx, Findings, type Probe } from "../types";
 
 // p95 and p99 of each main flow over a bounded number of requests at bounded concurrency, on
 // kept-alive connections as a browser uses them, against the checklist's 500 ms.
@@ -50,17 +50,15 @@ export const latencyP95: Probe = {
   notApplicable: (plan) => (plan.latency ? undefined : "no main flow in the probe file (latency.flows)"),
   async run({ plan, client, sessions }) {
     const { flows, requests, concurrency, targetMs } = plan.latency!;
-    const failures: string[] = [];
-    const warnings: string[] = [];
-    const evidence: string[] = [];
-    for (const f of flows) {
-      const m = await measureFlow(client, f, await sessions.get(f.as), requests, concurrency);
+    const f = new Findings();
+    for (const flow of flows) {
+      const m = await measureFlow(client, flow, await sessions.get(flow.as), requests, concurrency);
       const ms = (x: number) => `${x.toFixed(0)} ms`;
-      evidence.push(`${f.name} (${f.method} ${f.path}): ${requests} requests at concurrency ${concurrency}: p50 ${ms(m.p50)}, p95 ${ms(m.p95)}, p99 ${ms(m.p99)}${m.errors ? `, ${m.errors} not 2xx` : ""}`);
-      if (m.p95 > targetMs) failures.push(`${f.name} p95 ${ms(m.p95)} > ${targetMs} ms`);
-      else if (m.errors) warnings.push(`${f.name}: ${m.errors} of ${requests} responses were not 2xx`);
-      else if (m.p99 > targetMs) warnings.push(`${f.name} p99 ${ms(m.p99)} > ${targetMs} ms (p95 ${ms(m.p95)} is within)`);
+      f.evidence.push(`${flow.name} (${flow.method} ${flow.path}): ${requests} requests at concurrency ${concurrency}: p50 ${ms(m.p50)}, p95 ${ms(m.p95)}, p99 ${ms(m.p99)}${m.errors ? `, ${m.errors} not 2xx` : ""}`);
+      if (m.p95 > targetMs) f.failures.push(`${flow.name} p95 ${ms(m.p95)} > ${targetMs} ms`);
+      else if (m.errors) f.warnings.push(`${flow.name}: ${m.errors} of ${requests} responses were not 2xx`);
+      else if (m.p99 > targetMs) f.warnings.push(`${flow.name} p99 ${ms(m.p99)} > ${targetMs} ms (p95 ${ms(m.p95)} is within)`);
     }
-    return verdict(failures, evidence, `p95 of every main flow is within ${targetMs} ms`, `p95 over ${targetMs} ms`, warnings);
+    return f.verdict(`p95 of every main flow is within ${targetMs} ms`, `p95 over ${targetMs} ms`);
   },
 };

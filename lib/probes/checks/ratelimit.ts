@@ -1,5 +1,5 @@
 import { line } from "../client";
-import { verdict, type Probe } from "../types";
+import { Findings, type Probe } from "../types";
 
 // A bounded burst on each abuse-prone endpoint, one request at a time: it must meet 429 before
 // the configured threshold is far exceeded (half again), with a Retry-After hint. It stops at the
@@ -16,19 +16,23 @@ export const ratelimitBurst: Probe = {
   runbook: RUNBOOK,
   notApplicable: (plan) => (plan.abuse.length ? undefined : "no abuse-prone endpoint in the probe file (abuse)"),
   async run({ plan, client }) {
-    const failures: string[] = [];
-    const warnings: string[] = [];
-    const evidence: string[] = [];
+    const f = new Findings();
     for (const r of plan.abuse) {
       const bound = burstBound(r.threshold);
       let limitedAt = 0;
       let retryAfter: string | undefined;
+      let melted = false;
+      let sent = 0;
+      let last = 0;
       const statuses = new Map<number, number>();
       for (let i = 1; i <= bound; i++) {
         const res = await client.json(r.method, r.path, r.body);
+        sent = i;
+        last = res.status;
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         if (res.status >= 500) {
-          failures.push(`${r.method} ${r.path} fails with ${res.status} at request ${i}`);
+          f.failures.push(`${r.method} ${r.path} fails with ${res.status} at request ${i}`);
+          melted = true;
           break;
         }
         if (res.status === 429) {
@@ -38,10 +42,10 @@ export const ratelimitBurst: Probe = {
         }
       }
       const seen = [...statuses].map(([s, n]) => `${n}x ${s}`).join(", ");
-      evidence.push(line(r.method, r.path, { status: limitedAt ? 429 : [...statuses.keys()].pop() ?? 0 }, `after ${limitedAt || bound} request(s) (${seen}); threshold ${r.threshold}${retryAfter ? `, Retry-After: ${retryAfter}` : ""}`));
-      if (!limitedAt && !failures.length) failures.push(`${r.method} ${r.path}: no 429 within ${bound} requests (threshold ${r.threshold})`);
-      else if (limitedAt && !retryAfter) warnings.push(`${r.method} ${r.path} answers 429 without Retry-After`);
+      f.evidence.push(line(r.method, r.path, { status: last }, `after ${sent} request(s) (${seen}); threshold ${r.threshold}${retryAfter ? `, Retry-After: ${retryAfter}` : ""}`));
+      if (!limitedAt && !melted) f.failures.push(`${r.method} ${r.path}: no 429 within ${bound} requests (threshold ${r.threshold})`);
+      else if (limitedAt && !retryAfter) f.warnings.push(`${r.method} ${r.path} answers 429 without Retry-After`);
     }
-    return verdict(failures, evidence, `every abuse-prone endpoint (${plan.abuse.length}) answers 429 by its threshold, with Retry-After`, "an abuse-prone endpoint is not limited", warnings);
+    return f.verdict(`every abuse-prone endpoint (${plan.abuse.length}) answers 429 by its threshold, with Retry-After`, "an abuse-prone endpoint is not limited");
   },
 };
