@@ -50,7 +50,7 @@ describe("bad probe files exit 2 with one clear message and send nothing", () =>
 
   it("a destructive method the file does not allow, and plain HTTP", async () => {
     expect(await refused((d) => (d.allowDestructive = false))).toBe(
-      "error: probes.yaml: objects[0].methods PATCH changes or deletes data, and allowDestructive is not set. Fix: set allowDestructive: true (only against a test deployment), or list only GET, HEAD and POST.",
+      "error: probes.yaml: objects[0] sends PATCH, which changes or deletes data, and allowDestructive is not set. Fix: set allowDestructive: true (only against a test deployment), or list only GET, HEAD and POST.",
     );
     expect(await refused((d) => (d.baseUrl = d.baseUrl.replace("https:", "http:")))).toBe("error: probes.yaml: baseUrl must be an https:// URL. Fix: correct it in the probe file.");
   });

@@ -42,7 +42,6 @@ const schema = z.strictObject({
 });
 
 export type ProbeFile = z.infer<typeof schema>;
-export type Route = z.infer<typeof route>;
 
 export interface Credentials {
   readonly username: string;
@@ -56,21 +55,23 @@ export interface ProbePlan extends ProbeFile {
   readonly expiredToken?: string;
 }
 
-/** Every URL the file names, with where it is named, for the host allow list. */
-function namedUrls(f: ProbeFile): Array<[string, string]> {
-  const routes: Array<[string, { path: string }]> = [
-    ["auth.login", f.auth.login],
-    ["auth.logout", f.auth.logout],
-    ...(f.auth.signup ? [["auth.signup", f.auth.signup] as [string, { path: string }]] : []),
-    ...f.protected.map((r, i) => [`protected[${i}]`, r] as [string, { path: string }]),
-    ...f.objects.flatMap((o, i) => [[`objects[${i}].path`, o] as [string, { path: string }], ...(o.query ? [[`objects[${i}].query`, { path: o.query }] as [string, { path: string }]] : []), ...(o.body ? [[`objects[${i}].body`, o.body] as [string, { path: string }]] : [])]),
-    ...f.stateChanging.map((r, i) => [`stateChanging[${i}]`, r] as [string, { path: string }]),
-    ...f.admin.map((r, i) => [`admin[${i}]`, r] as [string, { path: string }]),
-    ...f.abuse.map((r, i) => [`abuse[${i}]`, r] as [string, { path: string }]),
-    ...f.input.map((r, i) => [`input[${i}]`, r] as [string, { path: string }]),
-    ...(f.latency?.flows ?? []).map((r, i) => [`latency.flows[${i}]`, r] as [string, { path: string }]),
+/** Every request the file describes: where it is named, its methods and its URL. */
+function namedRoutes(f: ProbeFile): Array<{ where: string; methods: readonly string[]; url: string }> {
+  const one = (where: string, r: { method?: string; path: string }, methods = [r.method ?? "GET"]) => ({ where, methods, url: resolveUrl(f.baseUrl, r.path) });
+  const list = (key: string, rs: ReadonlyArray<{ method?: string; path: string }>) => rs.map((r, i) => one(`${key}[${i}]`, r));
+  return [
+    { where: "baseUrl", methods: [], url: f.baseUrl },
+    one("auth.login", f.auth.login),
+    one("auth.logout", f.auth.logout),
+    ...(f.auth.signup ? [one("auth.signup", f.auth.signup)] : []),
+    ...list("protected", f.protected),
+    ...f.objects.flatMap((o, i) => [one(`objects[${i}]`, o, o.methods), ...(o.query ? [one(`objects[${i}].query`, { path: o.query })] : []), ...(o.body ? [one(`objects[${i}].body`, o.body)] : [])]),
+    ...list("stateChanging", f.stateChanging),
+    ...list("admin", f.admin),
+    ...list("abuse", f.abuse),
+    ...list("input", f.input),
+    ...list("latency.flows", f.latency?.flows ?? []),
   ];
-  return [["baseUrl", f.baseUrl], ...routes.map(([where, r]): [string, string] => [where, resolveUrl(f.baseUrl, r.path)])];
 }
 
 /** A path relative to the base URL, or an absolute URL as written. */
@@ -82,7 +83,7 @@ function describe(issue: z.core.$ZodIssue, doc: unknown): string {
   const where = issue.path.map((s, i) => (typeof s === "number" ? `[${s}]` : `${i ? "." : ""}${String(s)}`)).join("") || "the file";
   if (issue.code === "unrecognized_keys") {
     const known = knownKeys(issue.path);
-    return `${where === "the file" ? "the file" : where} has unknown key ${issue.keys.map((k) => `"${k}"${didYouMean(k, known)}`).join(", ")}. Fix: remove or rename it; the keys are listed in the README (Probes).`;
+    return `${where} has unknown key ${issue.keys.map((k) => `"${k}"${didYouMean(k, known)}`).join(", ")}. Fix: remove or rename it; the keys are listed in the README (Probes).`;
   }
   const value = issue.path.reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string | number, unknown>)[k as string] : undefined), doc);
   if (value === undefined) return `${where} is missing. Fix: add it; see the example in the README (Probes).`;
@@ -128,17 +129,12 @@ export function loadProbeFile(file: string, env: NodeJS.ProcessEnv = process.env
   }
   const f = parsed.data;
   const allowed = new Set(f.allowedHosts.map((h) => h.toLowerCase()));
-  for (const [where, url] of namedUrls(f)) {
+  for (const { where, methods, url } of namedRoutes(f)) {
     const u = new URL(url);
     if (u.protocol !== "https:") throw new UsageError(`${file}: ${where} ${url} is not https. Fix: probe the app over HTTPS, as users reach it.`);
     if (!allowed.has(u.hostname.toLowerCase())) throw new UsageError(`${file}: ${where} names host ${u.hostname}, which is not in allowedHosts (${f.allowedHosts.join(", ")}). Fix: add it to allowedHosts if the probes may send it requests, or correct the URL.`);
-  }
-  if (!f.allowDestructive) {
-    const destructive = [
-      ...f.objects.flatMap((o, i) => o.methods.filter((m) => DESTRUCTIVE.has(m)).map((m) => `objects[${i}].methods ${m}`)),
-      ...(["stateChanging", "admin", "abuse", "input", "protected"] as const).flatMap((k) => (f[k] as Route[]).flatMap((r, i) => (DESTRUCTIVE.has(r.method) ? [`${k}[${i}].method ${r.method}`] : []))),
-    ];
-    if (destructive.length) throw new UsageError(`${file}: ${destructive[0]} changes or deletes data, and allowDestructive is not set. Fix: set allowDestructive: true (only against a test deployment), or list only GET, HEAD and POST.`);
+    const destructive = methods.find((m) => DESTRUCTIVE.has(m));
+    if (destructive && !f.allowDestructive) throw new UsageError(`${file}: ${where} sends ${destructive}, which changes or deletes data, and allowDestructive is not set. Fix: set allowDestructive: true (only against a test deployment), or list only GET, HEAD and POST.`);
   }
   if (f.auth.carrier === "bearer" && !f.auth.login.token) throw new UsageError(`${file}: auth.login.token is missing: with carrier bearer the probes need the JSON field of the login response that holds the token. Fix: add auth.login.token, such as token.`);
   if (f.auth.carrier === "cookie" && !f.auth.login.cookie) throw new UsageError(`${file}: auth.login.cookie is missing: with carrier cookie the probes need the session cookie's name. Fix: add auth.login.cookie, such as session.`);
