@@ -34,8 +34,12 @@ export async function measureFlow(client: ProbeClient, flow: { method: string; p
       if (!is2xx(res.status)) errors++;
     }
   };
+  const lanes = Math.min(concurrency, requests);
   try {
-    await Promise.all(Array.from({ length: Math.min(concurrency, requests) }, worker));
+    // One request per connection first, not counted: a browser's connection is already open, and
+    // a TLS handshake in the first samples would stand for the network, not the app.
+    await Promise.all(Array.from({ length: lanes }, () => client.send({ method: flow.method, path: flow.path, headers, body, agent })));
+    await Promise.all(Array.from({ length: lanes }, worker));
   } finally {
     agent.destroy();
   }
@@ -54,7 +58,7 @@ export const latencyP95: Probe = {
     for (const flow of flows) {
       const m = await measureFlow(client, flow, await sessions.get(flow.as), requests, concurrency);
       const ms = (x: number) => `${x.toFixed(0)} ms`;
-      f.evidence.push(`${flow.name} (${flow.method} ${flow.path}): ${requests} requests at concurrency ${concurrency}: p50 ${ms(m.p50)}, p95 ${ms(m.p95)}, p99 ${ms(m.p99)}${m.errors ? `, ${m.errors} not 2xx` : ""}`);
+      f.evidence.push(`${flow.name} (${flow.method} ${flow.path}): ${requests} requests at concurrency ${concurrency} (after ${Math.min(concurrency, requests)} to open the connections): p50 ${ms(m.p50)}, p95 ${ms(m.p95)}, p99 ${ms(m.p99)}${m.errors ? `, ${m.errors} not 2xx` : ""}`);
       if (m.p95 > targetMs) f.failures.push(`${flow.name} p95 ${ms(m.p95)} > ${targetMs} ms`);
       else if (m.errors) f.warnings.push(`${flow.name}: ${m.errors} of ${requests} responses were not 2xx`);
       else if (m.p99 > targetMs) f.warnings.push(`${flow.name} p99 ${ms(m.p99)} > ${targetMs} ms (p95 ${ms(m.p95)} is within)`);
