@@ -176,3 +176,31 @@ describe("safety", () => {
     }
   });
 });
+
+describe("the text report", () => {
+  it("shows the evidence of a failing probe under its runbook, without credentials", async () => {
+    const app = await startSampleApp({ ...cert, carrier: "bearer", flaws: ["idor-posts"] });
+    try {
+      const file = writeProbeFile(dir, sampleProbeFile(app, "bearer"), "probes-text.yaml");
+      const env = probeEnv(app);
+      const run = await runCli("verify", ["--probes", file, "--resolve", `${APP_HOST}:${app.port}:127.0.0.1`, "--ca-file", ca.caFile, "--checks", "authz"], env);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain(
+        [
+          "        runbook: runbooks/app-security-finding.md",
+          "        - GET /api/posts/101 -> 200 (user a, the owner)",
+          "        - GET /api/posts/101 -> 200 (user b, id in the path)",
+          "        - PATCH /api/posts/101 -> 200 (user b, id in the path)",
+          "        - GET /api/posts?id=101 -> 200 (user b, id in the query)",
+          "        - POST /api/posts/lookup -> 200 (user b, id in the body (id))",
+          "        - DELETE /api/posts/101 -> 204 (user b, id in the path)",
+          "  pass  authz.admin             1 admin route(s) refuse a non-admin",
+        ].join("\n"),
+      );
+      expect(run.stderr).toContain("probes sent ");
+      expectNoCredentials(run, env);
+    } finally {
+      await app.close();
+    }
+  });
+});

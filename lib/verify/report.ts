@@ -6,6 +6,8 @@ export function verifyDocument(target: string, outcomes: readonly CheckOutcome[]
   return { target, checks: outcomes.map(({ id, area, status, summary, evidence, runbook }) => ({ id, area, status, summary, evidence, runbook: `runbooks/${runbook}.md` })), scorecard: scorecard(outcomes) };
 }
 
+const MAX_EVIDENCE = 8;
+
 /** A terminal table grouped by the checklist's areas, then the scorecard. */
 export function verifyText(target: string, outcomes: readonly CheckOutcome[]): string {
   const out = [`Verify ${target}`, ""];
@@ -13,7 +15,12 @@ export function verifyText(target: string, outcomes: readonly CheckOutcome[]): s
     out.push(`${area}: ${status}`);
     for (const o of outcomes.filter((x) => x.area === area)) {
       out.push(`  ${o.status.padEnd(4)}  ${o.id.padEnd(22)}  ${o.summary}`);
-      if (o.status === "fail" || o.status === "warn") out.push(`        runbook: runbooks/${o.runbook}.md`);
+      if (o.status === "fail" || o.status === "warn") {
+        out.push(`        runbook: runbooks/${o.runbook}.md`);
+        // What was seen, so the finding can be reproduced without rerunning with --json.
+        for (const e of o.evidence.slice(0, MAX_EVIDENCE)) out.push(`        - ${e}`);
+        if (o.evidence.length > MAX_EVIDENCE) out.push(`        - (${o.evidence.length - MAX_EVIDENCE} more in --json)`);
+      }
     }
   }
   const failed = outcomes.filter((o) => o.status === "fail").length;
