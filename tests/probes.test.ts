@@ -26,21 +26,25 @@ beforeAll(() => {
   cert = ca.issue(APP_HOST);
 });
 
-async function probe(carrier: "bearer" | "cookie", flaws: AppFlaw[], checks?: string, edit?: (doc: Record<string, any>) => void): Promise<{ run: CliResult; doc: Doc; app: SampleApp; env: Record<string, string> }> {
+/** Starts the sample app with some flaws, runs verify --probes against it, and stops the app. */
+async function runProbes(carrier: "bearer" | "cookie", flaws: AppFlaw[], opts: { checks?: string; json?: boolean; edit?: (doc: Record<string, any>) => void } = {}): Promise<{ run: CliResult; app: SampleApp; env: Record<string, string> }> {
   const app = await startSampleApp({ ...cert, carrier, flaws });
   try {
-    const file = writeProbeFile(dir, sampleProbeFile(app, carrier, edit), `probes-${carrier}-${flaws.join("-") || "fixed"}.yaml`);
+    const file = writeProbeFile(dir, sampleProbeFile(app, carrier, opts.edit), `probes-${carrier}-${flaws.join("-") || "fixed"}.yaml`);
     const env = probeEnv(app);
-    const run = await runCli("verify", ["--probes", file, "--resolve", `${APP_HOST}:${app.port}:127.0.0.1`, "--ca-file", ca.caFile, "--json", ...(checks ? ["--checks", checks] : [])], env);
-    let doc: Doc;
-    try {
-      doc = JSON.parse(run.stdout);
-    } catch {
-      throw new Error(`verify printed no JSON (exit ${run.code}): ${run.stderr.slice(0, 400)}`);
-    }
-    return { run, doc, app, env };
+    const run = await runCli("verify", ["--probes", file, "--resolve", `${APP_HOST}:${app.port}:127.0.0.1`, "--ca-file", ca.caFile, ...(opts.json === false ? [] : ["--json"]), ...(opts.checks ? ["--checks", opts.checks] : [])], env);
+    return { run, app, env };
   } finally {
     await app.close();
+  }
+}
+
+async function probe(carrier: "bearer" | "cookie", flaws: AppFlaw[], checks?: string, edit?: (doc: Record<string, any>) => void): Promise<{ run: CliResult; doc: Doc; app: SampleApp; env: Record<string, string> }> {
+  const r = await runProbes(carrier, flaws, { checks, edit });
+  try {
+    return { ...r, doc: JSON.parse(r.run.stdout) };
+  } catch {
+    throw new Error(`verify printed no JSON (exit ${r.run.code}): ${r.run.stderr.slice(0, 400)}`);
   }
 }
 const status = (doc: Doc, id: string) => doc.checks.find((c) => c.id === id);
@@ -149,18 +153,11 @@ describe("each probe catches its flaw", () => {
 
 describe("safety", () => {
   it("stops at the request budget: the probes past it fail with the reason, and the app saw no more", async () => {
-    const app = await startSampleApp({ ...cert, carrier: "bearer" });
-    try {
-      const file = writeProbeFile(dir, sampleProbeFile(app, "bearer", (d) => (d.limits.requests = 8)), "probes-budget.yaml");
-      const run = await runCli("verify", ["--probes", file, "--resolve", `${APP_HOST}:${app.port}:127.0.0.1`, "--ca-file", ca.caFile, "--json"], probeEnv(app));
-      const doc: Doc = JSON.parse(run.stdout);
-      expect([...app.hits.values()].reduce((a, b) => a + b, 0)).toBe(8);
-      expect(status(doc, "authz.objects")).toMatchObject({ status: "fail", summary: "the request budget (limits.requests: 8) is spent" });
-      expect(status(doc, "ratelimit.burst")).toMatchObject({ status: "fail", summary: "the request budget (limits.requests: 8) is spent" });
-      expect(run.code).toBe(1);
-    } finally {
-      await app.close();
-    }
+    const { doc, run, app } = await probe("bearer", [], undefined, (d) => (d.limits.requests = 8));
+    expect([...app.hits.values()].reduce((a, b) => a + b, 0)).toBe(8);
+    expect(status(doc, "authz.objects")).toMatchObject({ status: "fail", summary: "the request budget (limits.requests: 8) is spent" });
+    expect(status(doc, "ratelimit.burst")).toMatchObject({ status: "fail", summary: "the request budget (limits.requests: 8) is spent" });
+    expect(run.code).toBe(1);
   });
 
   it("refuses a request to a host outside allowedHosts at run time, before connecting", async () => {
@@ -179,28 +176,21 @@ describe("safety", () => {
 
 describe("the text report", () => {
   it("shows the evidence of a failing probe under its runbook, without credentials", async () => {
-    const app = await startSampleApp({ ...cert, carrier: "bearer", flaws: ["idor-posts"] });
-    try {
-      const file = writeProbeFile(dir, sampleProbeFile(app, "bearer"), "probes-text.yaml");
-      const env = probeEnv(app);
-      const run = await runCli("verify", ["--probes", file, "--resolve", `${APP_HOST}:${app.port}:127.0.0.1`, "--ca-file", ca.caFile, "--checks", "authz"], env);
-      expect(run.code).toBe(1);
-      expect(run.stdout).toContain(
-        [
-          "        runbook: runbooks/app-security-finding.md",
-          "        - GET /api/posts/101 -> 200 (user a, the owner)",
-          "        - GET /api/posts/101 -> 200 (user b, id in the path)",
-          "        - PATCH /api/posts/101 -> 200 (user b, id in the path)",
-          "        - GET /api/posts?id=101 -> 200 (user b, id in the query)",
-          "        - POST /api/posts/lookup -> 200 (user b, id in the body (id))",
-          "        - DELETE /api/posts/101 -> 204 (user b, id in the path)",
-          "  pass  authz.admin             1 admin route(s) refuse a non-admin",
-        ].join("\n"),
-      );
-      expect(run.stderr).toContain("probes sent ");
-      expectNoCredentials(run, env);
-    } finally {
-      await app.close();
-    }
+    const { run, env } = await runProbes("bearer", ["idor-posts"], { checks: "authz", json: false });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      [
+        "        runbook: runbooks/app-security-finding.md",
+        "        - GET /api/posts/101 -> 200 (user a, the owner)",
+        "        - GET /api/posts/101 -> 200 (user b, id in the path)",
+        "        - PATCH /api/posts/101 -> 200 (user b, id in the path)",
+        "        - GET /api/posts?id=101 -> 200 (user b, id in the query)",
+        "        - POST /api/posts/lookup -> 200 (user b, id in the body (id))",
+        "        - DELETE /api/posts/101 -> 204 (user b, id in the path)",
+        "  pass  authz.admin             1 admin route(s) refuse a non-admin",
+      ].join("\n"),
+    );
+    expect(run.stderr).toContain("probes sent ");
+    expectNoCredentials(run, env);
   });
 });
