@@ -22,16 +22,16 @@ export const authzObjects: Probe = {
       const own = await client.json("GET", path, undefined, headersOf(client, a));
       f.evidence.push(line("GET", path, own, "(user a, the owner)"));
       if (!is2xx(own.status)) f.warnings.push(`user a cannot read its own ${o.kind} ${o.id} (${own.status}): check objects in the probe file`);
-      const attempts: Array<[string, string, unknown]> = [...[...o.methods].sort((x, y) => ORDER.indexOf(x) - ORDER.indexOf(y)).map((m): [string, string, unknown] => [m, path, m === "GET" || m === "HEAD" || m === "DELETE" ? undefined : {}])];
-      if (o.query) attempts.push(["GET", o.query.replace(/\{id\}/g, encodeURIComponent(o.id)), undefined]);
-      if (o.body) attempts.push([o.body.method, o.body.path, { [o.body.field]: o.id }]);
+      const withBody = (m: string) => (m === "GET" || m === "HEAD" || m === "DELETE" ? undefined : {});
+      const attempts = [...o.methods].sort((x, y) => ORDER.indexOf(x) - ORDER.indexOf(y)).map((m) => ({ method: m, path, body: withBody(m) as unknown, where: "id in the path" }));
+      if (o.query) attempts.push({ method: "GET", path: o.query.replace(/\{id\}/g, encodeURIComponent(o.id)), body: undefined, where: "id in the query" });
+      if (o.body) attempts.push({ method: o.body.method, path: o.body.path, body: { [o.body.field]: o.id }, where: `id in the body (${o.body.field})` });
       // DELETE goes last, so every other attempt still finds the object there.
-      attempts.sort((x, y) => Number(x[0] === "DELETE") - Number(y[0] === "DELETE"));
-      for (const [method, p, body] of attempts) {
-        const res = await client.json(method, p, body, headersOf(client, b));
-        const where = p === path ? "id in the path" : body ? `id in the body (${o.body!.field})` : "id in the query";
-        f.evidence.push(line(method, p, res, `(user b, ${where})`));
-        if (!denied(res.status)) f.failures.push(`user b ${method} ${o.kind} ${o.id} (${where}) -> ${res.status}`);
+      attempts.sort((x, y) => Number(x.method === "DELETE") - Number(y.method === "DELETE"));
+      for (const t of attempts) {
+        const res = await client.json(t.method, t.path, t.body, headersOf(client, b));
+        f.evidence.push(line(t.method, t.path, res, `(user b, ${t.where})`));
+        if (!denied(res.status)) f.failures.push(`user b ${t.method} ${o.kind} ${o.id} (${t.where}) -> ${res.status}`);
       }
     }
     return f.verdict(`user b is refused every one of user a's ${plan.objects.length} object(s)`, "user b reaches user a's objects");
