@@ -27,8 +27,8 @@ beforeAll(() => {
 });
 
 /** Starts the sample app with some flaws, runs verify --probes against it, and stops the app. */
-async function runProbes(carrier: "bearer" | "cookie", flaws: AppFlaw[], opts: { checks?: string; json?: boolean; edit?: (doc: Record<string, any>) => void } = {}): Promise<{ run: CliResult; app: SampleApp; env: Record<string, string> }> {
-  const app = await startSampleApp({ ...cert, carrier, flaws });
+async function runProbes(carrier: "bearer" | "cookie", flaws: AppFlaw[], opts: { checks?: string; json?: boolean; edit?: (doc: Record<string, any>) => void; resetOversized?: boolean } = {}): Promise<{ run: CliResult; app: SampleApp; env: Record<string, string> }> {
+  const app = await startSampleApp({ ...cert, carrier, flaws, resetOversized: opts.resetOversized });
   try {
     const file = writeProbeFile(dir, sampleProbeFile(app, carrier, opts.edit), `probes-${carrier}-${flaws.join("-") || "fixed"}.yaml`);
     const env = probeEnv(app);
@@ -171,6 +171,15 @@ describe("safety", () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe("input.oversized", () => {
+  it("counts a connection dropped on an oversized body as refused", async () => {
+    const { run } = await runProbes("bearer", [], { checks: "input.oversized", resetOversized: true });
+    const check = status(JSON.parse(run.stdout), "input.oversized")!;
+    expect(check.status).toBe("pass");
+    expect(check.evidence).toEqual(["POST /api/posts -> connection closed (oversized body (66592 bytes, limit 65536))", "POST /api/auth/signup -> connection closed (oversized body (1049684 bytes, limit 1048576))"]);
   });
 });
 

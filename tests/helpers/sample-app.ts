@@ -33,6 +33,8 @@ export interface SampleAppOptions {
   readonly flaws?: readonly AppFlaw[];
   /** Login attempts allowed per minute per address. */
   readonly loginLimit?: number;
+  /** Drop the connection on a body over the limit instead of answering 413 (a valid refusal too). */
+  readonly resetOversized?: boolean;
   /** Milliseconds the feed takes (the slow-feed flaw makes it 600). */
   readonly feedDelayMs?: number;
 }
@@ -118,6 +120,10 @@ export async function startSampleApp(opts: SampleAppOptions): Promise<SampleApp>
     for await (const c of req as AsyncIterable<Buffer>) {
       size += c.length;
       if (size <= limit) chunks.push(c);
+      else if (opts.resetOversized) {
+        req.socket.destroy();
+        return { ok: false };
+      }
     }
     if (size > limit) {
       send(res, 413, { error: "body too large" });
