@@ -10,9 +10,6 @@ import { toHtml, toMarkdown } from "../lib/handover/render";
 import { auditState, planStack } from "../lib/plan/plan";
 import { policies } from "../policies/policies";
 
-// As in plan: the SDK's per-promise stack traces are never shown here.
-Error.stackTraceLimit = 0;
-
 interface Options {
   stack?: string;
   state?: string;

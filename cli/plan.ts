@@ -13,10 +13,6 @@ import { planDocument, type PlanDocument } from "../lib/plan/report-json";
 import { renderText } from "../lib/plan/report-text";
 import { policies } from "../policies/policies";
 
-// The SDK records a stack trace for every promise it makes, to explain leaks; the plan never
-// prints one, and at thousands of resources capturing them costs more than the plan itself.
-Error.stackTraceLimit = 0;
-
 // Exit codes: 0 passed, 1 a mandatory violation, 2 bad usage or invalid configuration,
 // 3 the program itself failed (a bug to report, not a config problem).
 const EXIT = { passed: 0, blocked: 1, usage: 2, crashed: 3 } as const;

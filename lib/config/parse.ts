@@ -1,12 +1,13 @@
-import { didYouMean } from "./edit-distance";
 import type { z } from "zod";
 import { detectSecrets } from "../secrets/detector";
+import { didYouMean } from "./edit-distance";
 import { ConfigError } from "./errors";
 import { CONFIG_KEYS, ENVIRONMENTS, PROJECT, configKey, type Environment } from "./keys";
 import { resolveEmail, type EmailPlan } from "../email/plan";
 import { separationProblems, type SiblingStack } from "./separation";
 import { SECRET_PLACEHOLDER } from "./stack-file";
 import { HSTS_DEFAULT_MAX_AGE, projectSchema, type ProjectConfig } from "./schema";
+import { parseJsonOr, valueAt } from "../json";
 
 /** One config value as the Pulumi engine hands it to a program: a string (objects as JSON). */
 export interface RawValue {
@@ -124,12 +125,8 @@ function plaintextSecretProblems(key: string, value: string, fix: FixHints): str
     else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
     else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
   };
-  let parsed: unknown = value;
-  try {
-    if (/^[[{]/.test(value)) parsed = JSON.parse(value);
-  } catch {
-    /* a plain string after all */
-  }
+  // Structured values arrive as JSON text; anything else is a plain string after all.
+  const parsed = /^[[{]/.test(value) ? parseJsonOr(value, value) : value;
   walk(parsed, key);
   return strings.flatMap(([path, s]) => {
     const found = detectSecrets(s, path.split(/[.:[\]]/).filter(Boolean).pop());
@@ -144,7 +141,7 @@ function describeIssue(issue: z.core.$ZodIssue, project: Record<string, unknown>
   if (issue.code === "unrecognized_keys") {
     return `${where} has unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}. Fix: ${fix.correct(key)}`;
   }
-  const value = issue.path.reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k as string] : undefined), project);
+  const value = valueAt(project, issue.path);
   if (value === undefined && issue.path.length === 1) {
     const meta = configKey(key);
     return `${key} is required: ${meta?.description ?? "missing"} Fix: ${fix.set(key)}`;

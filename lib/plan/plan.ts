@@ -10,6 +10,7 @@ import { resolvePolicyConfig } from "./policy-config";
 import { evaluatePolicies } from "./policy-runner";
 import { unmarkedSecretOutputs } from "./secret-outputs";
 import type { ProgramRun, Violation } from "./types";
+import { jsonObject } from "../json";
 
 export interface PlanOptions {
   readonly project: string;
@@ -49,20 +50,12 @@ export async function planStack(opts: PlanOptions): Promise<PlanResult> {
   const policyConfig = resolvePolicyConfig(opts.policies, policyConfigPath);
   const mockContext = { awsAccountId: config.awsAccountId, awsRegion: config.awsRegion };
   const run = await runProgram({ programPath: opts.programPath, project: opts.project, stack: opts.stack, config: raw, mockContext, mocks: opts.wrapMocks?.(offlineMocks(mockContext)) });
-  const configSecrets = [...raw.values()].filter((v) => v.secret).flatMap((v) => [v.value, ...Object.values(tryJson(v.value))]).filter((v): v is string => typeof v === "string");
+  const configSecrets = [...raw.values()].filter((v) => v.secret).flatMap((v) => [v.value, ...Object.values(jsonObject(v.value) ?? {})]).filter((v): v is string => typeof v === "string");
   const outputCheck = unmarkedSecretOutputs(run.outputs, run.resources, configSecrets, run.resources.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ?? null);
   const violations = [...(await evaluatePolicies(opts.policies, run.resources, policyConfig)), ...outputCheck.violations];
   return { ...run, outputs: outputCheck.outputs, project: opts.project, stack: opts.stack, config, source: { kind: "program" }, policyConfigPath, violations, placeholders, passed: !violations.some((v) => v.enforcementLevel === "mandatory") };
 }
 
-function tryJson(value: string): Record<string, unknown> {
-  try {
-    const parsed = JSON.parse(value);
-    return parsed && typeof parsed === "object" ? parsed : {};
-  } catch {
-    return {};
-  }
-}
 
 /** Evaluates the same pack against a `pulumi stack export` file: no program, no credentials. */
 export async function auditState(opts: { file: string; stack?: string; policyConfigPath?: string; policies: readonly Policy[] }): Promise<PlanResult> {

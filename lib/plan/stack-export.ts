@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { UsageError } from "../config/stack-file";
 import type { CapturedResource } from "./types";
 import { SECRET_SIG, SIG, UNKNOWN } from "./wire";
+import { parseJsonOr } from "../json";
 
 // Reads what `pulumi stack export` writes (deployment version 3), so the pack can audit a stack
 // as deployed: no program run, no credentials. Encrypted secrets stay masked.
@@ -26,14 +27,7 @@ function toWire(v: unknown): unknown {
   if (v && typeof v === "object") {
     const o = v as Record<string, unknown>;
     if (o[SIG] === SECRET_SIG) {
-      let value: unknown = UNKNOWN;
-      if (typeof o.plaintext === "string") {
-        try {
-          value = JSON.parse(o.plaintext);
-        } catch {
-          value = o.plaintext;
-        }
-      }
+      const value = typeof o.plaintext === "string" ? parseJsonOr(o.plaintext, o.plaintext) : UNKNOWN;
       return { [SIG]: SECRET_SIG, value };
     }
     return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, toWire(x)]));

@@ -1,6 +1,6 @@
 import type { Agent } from "node:http";
 import { fetchOnce, type HttpResponse } from "../verify/http";
-import { resolveUrl, type ProbePlan } from "./probe-file";
+import type { ProbePlan } from "./probe-file";
 
 // Every request a probe sends goes through here: only to the hosts the probe file allows, within
 // its request budget, never following a redirect, each with the file's time limit.
@@ -41,14 +41,6 @@ export class ProbeClient {
 
   get requestsSent(): number {
     return this.sent;
-  }
-
-  get requestsLeft(): number {
-    return this.plan.limits.requests - this.sent;
-  }
-
-  url(path: string): string {
-    return resolveUrl(this.plan.baseUrl, path);
   }
 
   async send(req: ProbeRequest): Promise<ProbeResponse> {

@@ -1,23 +1,18 @@
+import { jsonObject } from "../json";
+
 // Tampered variants of a JWT, as a reviewer would make them without the signing key. An app that
 // checks its tokens rejects every one.
 
 const b64 = (b: Buffer | string) => Buffer.from(b).toString("base64url");
 const parts = (token: string) => token.split(".");
-const decodeJson = (part: string): Record<string, unknown> | undefined => {
-  try {
-    const v = JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
-    return v && typeof v === "object" ? v : undefined;
-  } catch {
-    return undefined;
-  }
-};
+const decodeJson = (part: string) => jsonObject(Buffer.from(part, "base64url").toString("utf8"));
 
-export function isJwt(token: string): boolean {
+function isJwt(token: string): boolean {
   const p = parts(token);
   return p.length === 3 && typeof decodeJson(p[0])?.alg === "string" && decodeJson(p[1]) !== undefined;
 }
 
-export interface Tampered {
+interface Tampered {
   readonly name: string;
   readonly token: string;
 }

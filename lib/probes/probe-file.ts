@@ -3,13 +3,14 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { didYouMean } from "../config/edit-distance";
 import { UsageError } from "../config/stack-file";
+import { valueAt } from "../json";
 
 // The probe file: what a reviewer would try against the app, described once per app. Users'
 // credentials come from environment variables it names, never from the file itself.
 
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"] as const;
 /** Methods that change or remove what exists: sent only when the file says allowDestructive. */
-export const DESTRUCTIVE = new Set(["PUT", "PATCH", "DELETE"]);
+const DESTRUCTIVE = new Set(["PUT", "PATCH", "DELETE"]);
 
 const method = z.enum(METHODS);
 const json = z.record(z.string(), z.unknown());
@@ -75,7 +76,7 @@ function namedRoutes(f: ProbeFile): Array<{ where: string; methods: readonly str
 }
 
 /** A path relative to the base URL, or an absolute URL as written. */
-export function resolveUrl(base: string, path: string): string {
+function resolveUrl(base: string, path: string): string {
   return new URL(path.replace(/\{id\}/g, "0"), base).toString();
 }
 
@@ -85,7 +86,7 @@ function describe(issue: z.core.$ZodIssue, doc: unknown): string {
     const known = knownKeys(issue.path);
     return `${where} has unknown key ${issue.keys.map((k) => `"${k}"${didYouMean(k, known)}`).join(", ")}. Fix: remove or rename it; the keys are listed in the README (Probes).`;
   }
-  const value = issue.path.reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string | number, unknown>)[k as string] : undefined), doc);
+  const value = valueAt(doc, issue.path);
   if (value === undefined) return `${where} is missing. Fix: add it; see the example in the README (Probes).`;
   return `${where} ${issue.code === "invalid_type" ? `must be ${issue.expected === "object" ? "a mapping" : `a ${issue.expected}`}` : issue.message}. Fix: correct it in the probe file.`;
 }

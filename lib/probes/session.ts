@@ -1,5 +1,6 @@
 import type { ProbeClient } from "./client";
 import type { Credentials } from "./probe-file";
+import { parseJsonOr, valueAt } from "../json";
 
 // Logging in as the probe file's test users, and carrying the session the way the app expects:
 // a bearer token in Authorization, or a session cookie (plus the CSRF token a real client sends).
@@ -24,16 +25,9 @@ function fill(body: unknown, creds: Credentials): unknown {
   return body;
 }
 
-const at = (doc: unknown, path: string): unknown => path.split(".").reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), doc);
-const parseJson = (s: string): unknown => {
-  try {
-    return JSON.parse(s);
-  } catch {
-    return undefined;
-  }
-};
+const at = (doc: unknown, path: string): unknown => valueAt(doc, path.split("."));
 
-export function cookieValue(setCookies: readonly string[], name: string): string | undefined {
+function cookieValue(setCookies: readonly string[], name: string): string | undefined {
   for (const c of setCookies) {
     const [pair] = c.split(";");
     const eq = pair.indexOf("=");
@@ -54,7 +48,7 @@ export async function login(client: ProbeClient, who: Who): Promise<Session> {
   const fix = `Fix: check ${users[who].usernameEnv} and ${users[who].passwordEnv}, and auth.login in ${client.plan.file}.`;
   if (res.status < 200 || res.status > 299) throw new Error(`logging in as user ${who} failed: ${auth.login.method} ${auth.login.path} -> ${res.status}. ${fix}`);
   const setCookies = [res.headers["set-cookie"] ?? []].flat();
-  const body = parseJson(res.body);
+  const body = parseJsonOr(res.body, undefined);
   const token = auth.carrier === "bearer" ? at(body, auth.login.token!) : cookieValue(setCookies, auth.login.cookie!);
   if (typeof token !== "string" || !token) throw new Error(`logging in as user ${who} gave no ${auth.carrier === "bearer" ? `token at "${auth.login.token}" in the response` : `cookie "${auth.login.cookie}"`}. ${fix}`);
   const csrf = auth.csrf;

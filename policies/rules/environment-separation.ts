@@ -1,5 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { asvs, type LaunchStackPolicy } from "../rule";
+import { parseJsonOr } from "../../lib/json";
 
 // AWS types this project creates that take tags (and so get the provider's default tags).
 const TAGGABLE = new Set([
@@ -18,14 +19,7 @@ const TAGGABLE = new Set([
 ]);
 
 /** Provider inputs reach policies as strings, structured ones as JSON. */
-const structured = (v: unknown): any => {
-  if (typeof v !== "string" || !/^[[{]/.test(v)) return v;
-  try {
-    return JSON.parse(v);
-  } catch {
-    return v;
-  }
-};
+const structured = (v: unknown): any => (typeof v === "string" && /^[[{]/.test(v) ? parseJsonOr(v, v) : v);
 
 export const environmentSeparation: LaunchStackPolicy = {
   name: "environment-separation",

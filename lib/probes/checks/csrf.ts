@@ -6,7 +6,7 @@ import { is2xx, Findings, type Probe } from "../types";
 // from a foreign Origin, carries the cookies, and cannot read or send the CSRF token.
 
 const RUNBOOK = "app-security-finding";
-export const FOREIGN_ORIGIN = "https://csrf-probe.launch-baseline.invalid";
+const FOREIGN_ORIGIN = "https://csrf-probe.launch-baseline.invalid";
 const bearerOnly = (plan: { auth: { carrier: string } }) => (plan.auth.carrier === "bearer" ? "the session is a bearer token, which a browser never attaches to a cross-site request by itself" : undefined);
 
 export const csrfForeignOrigin: Probe = {

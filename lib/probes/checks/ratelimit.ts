@@ -8,7 +8,7 @@ import { Findings, type Probe } from "../types";
 const RUNBOOK = "rate-limit-false-positives";
 
 /** How many requests the burst may send for a threshold: the threshold and half again, at least 2 more. */
-export const burstBound = (threshold: number) => threshold + Math.max(2, Math.ceil(threshold / 2));
+const burstBound = (threshold: number) => threshold + Math.max(2, Math.ceil(threshold / 2));
 
 export const ratelimitBurst: Probe = {
   id: "ratelimit.burst",
