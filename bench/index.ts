@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const plan = benchPlanStartup(runs);
   process.stderr.write("\n");
   process.stdout.write(`${plan.report}\n\n`);
-  process.stdout.write(`${await benchSecretDetection(20)}\n\n`);
+  process.stdout.write(`${await benchSecretDetection(5)}\n\n`);
   process.stdout.write(`${await benchVerify(Math.min(runs, 5))}\n\n`);
   process.stdout.write(`${await benchProbeLatency(Math.min(runs, 5))}\n\n`);
   if (process.env.SKIP_SCALE !== "1") process.stdout.write(`${await benchScale(Math.min(runs, 5))}\n`);

@@ -40,7 +40,7 @@ interface Options {
 
 const collect = (v: string, all: string[]) => [...all, v];
 
-function targetsFromStack(stack: string, stacksDir: string): { domain: string; selectors: string[]; url: string } {
+function targetsFromStack(stack: string, stacksDir: string): { domain: string; selectors: string[]; url: string; hosts: string[] } {
   const file = readStackConfig(stacksDir, stack);
   const config = parseLaunchConfig(withSecretPlaceholders(file.raw).raw, { stack, source: file.source, siblings: readSiblings(stacksDir, stack) });
   const plan = config.emailPlan;
@@ -49,7 +49,7 @@ function targetsFromStack(stack: string, stacksDir: string): { domain: string; s
     ...(plan.selfManagedDkim ? [plan.selfManagedDkim.selector] : []),
   ];
   const app = config.hosts.find((h) => h.hostname.startsWith("app.")) ?? config.hosts[0];
-  return { domain: config.domain, selectors, url: `https://${app.hostname}/` };
+  return { domain: config.domain, selectors, url: `https://${app.hostname}/`, hosts: config.hosts.map((h) => h.hostname) };
 }
 
 function resolverFor(server: string | undefined, timeoutMs: number): Resolver {
@@ -110,6 +110,7 @@ export async function main(argv: string[]): Promise<number> {
     const ctx = {
       domain,
       url,
+      hosts: fromStack?.hosts,
       httpPort: Number(opts.httpPort),
       resolve,
       ca: opts.caFile ? readFileSync(opts.caFile) : undefined,

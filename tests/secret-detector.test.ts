@@ -1,21 +1,88 @@
 import { describe, expect, it } from "vitest";
 import { detectSecrets, mask, scanText } from "../lib/secrets/detector";
-import { credentials, lookAlikes } from "./helpers/secret-corpus";
+import { FORMAT_RULES, NAMED_RULES } from "../lib/secrets/rules";
+import { FAMILIES, LOOK_ALIKES, corpus, credentials, privateKeyPem } from "./helpers/secret-corpus";
+import { SYNTAXES } from "./helpers/secret-syntaxes";
 
-describe("secret detector", () => {
-  it.each(credentials().map((s) => [s.kind, s] as const))("finds %s, by value under its name, and in text", (kind, s) => {
-    expect(detectSecrets(s.value, s.name).map((f) => f.kind)).toContain(kind);
-    expect(scanText(`# config\n${s.text}\n`).map((f) => f.kind)).toContain(kind);
+const kinds = (text: string) => scanText(text).map((f) => f.kind);
+const { secrets, lookAlikes } = corpus();
+
+describe("secret detector: every family in every syntax", () => {
+  it.each(FAMILIES.map((f) => [`${f.kind} (${f.name})`, f] as const))("finds %s in all %# syntaxes and by value under its name", (_label, fam) => {
+    const missed = SYNTAXES.filter((s) => !kinds(s.render(fam.name, fam.make())).includes(fam.kind)).map((s) => s.id);
+    expect(missed).toEqual([]);
+    expect(detectSecrets(fam.make(), fam.name).map((f) => f.kind)).toEqual([fam.kind]);
   });
 
-  it.each(lookAlikes().map((s) => [s.kind, s] as const))("does not report a look-alike: %s", (_kind, s) => {
-    expect(detectSecrets(s.value, s.name)).toEqual([]);
-    expect(scanText(s.text)).toEqual([]);
+  it.each(secrets.filter((c) => !SYNTAXES.some((s) => s.id === c.syntax)).map((c) => [c.label, c] as const))("finds %s", (_label, c) => {
+    expect(kinds(c.text)).toContain(c.kind);
+  });
+
+  it.each(LOOK_ALIKES.map((l) => [`${l.what} (${l.name})`, l] as const))("stays quiet on %s in every syntax and by value", (_label, la) => {
+    const flagged = SYNTAXES.map((s) => [s.id, kinds(s.render(la.name, la.make()))] as const).filter(([, k]) => k.length);
+    expect(flagged).toEqual([]);
+    expect(detectSecrets(la.make(), la.name)).toEqual([]);
+  });
+
+  it.each(lookAlikes.filter((c) => c.syntax === "raw").map((c) => [c.label, c] as const))("stays quiet on %s", (_label, c) => {
+    expect(scanText(c.text)).toEqual([]);
+  });
+
+  it("has a family in the corpus for every rule, so no rule goes untested", () => {
+    const tested = new Set(secrets.map((c) => c.kind));
+    expect([...FORMAT_RULES, ...NAMED_RULES].map((r) => r.id).filter((id) => !tested.has(id))).toEqual([]);
+  });
+});
+
+describe("secret detector: the classes a reviewer's scanner finds", () => {
+  const key = (n = 28) => credentials().find((c) => c.kind === "high-entropy-secret" && c.name === "CREDS")!.value.slice(0, n);
+  const password = () => `${key(9)}!7q`;
+
+  it("reads name = value forms beyond = and :", () => {
+    expect(scanText(`apiToken := "${key()}"`)).toEqual([{ kind: "high-entropy-secret", description: 'a random-looking value under the secret-sounding name "apiToken"', line: 1 }]);
+    expect(kinds(`API_TOKEN ?= ${key()}`)).toEqual(["high-entropy-secret"]);
+    expect(kinds(`System.setProperty("smtp.password", "${password()}");`)).toEqual(["hardcoded-password"]);
+    expect(scanText(`<config>\n  <password>\n    ${password()}\n  </password>\n</config>`)).toEqual([{ kind: "hardcoded-password", description: 'a password under the name "password"', line: 3 }]);
+    expect(kinds(`{"env": "LOG_LEVEL=info\\nDB_PASSWORD=${password()}\\n"}`)).toEqual(["hardcoded-password"]);
+    expect(kinds(`New-Service -Name web -Password "${password()}"`)).toEqual(["hardcoded-password"]);
+  });
+
+  it("takes creds, user_auth, *_key and hex under a secret name as secrets", () => {
+    expect(kinds(`creds=${key()}`)).toEqual(["high-entropy-secret"]);
+    expect(kinds(`user_auth: ${key()}`)).toEqual(["high-entropy-secret"]);
+    expect(kinds(`STORAGE_ACCOUNT_KEY=${key(30)}`)).toEqual(["high-entropy-secret"]);
+    const hexSecret = credentials().find((c) => c.name === "CLIENT_SECRET")!.value;
+    expect(kinds(`client_secret = "${hexSecret}"`)).toEqual(["high-entropy-secret"]);
+    // The same hex under a name that says hash is a hash.
+    expect(kinds(`content_sha256 = "${hexSecret}"`)).toEqual([]);
+  });
+
+  it("finds passwords in JDBC and SQL Server connection strings, on command lines and in headers", () => {
+    expect(kinds(`jdbc:sqlserver://db:1433;databaseName=app;user=sa;password=${password()};encrypt=true`)).toEqual(["hardcoded-password"]);
+    expect(kinds(`Server=tcp:db,1433;User ID=app;Password=${password()};Encrypt=True;`)).toEqual(["hardcoded-password"]);
+    expect(kinds(`curl -u deploy:${password()} https://ci.community.test`)).toEqual(["command-line-password"]);
+    expect(kinds(`curl -H "Authorization: Bearer ${key()}" https://api.community.test`)).toEqual(["bearer-token"]);
+    expect(kinds(`X-Community-Api-Key: ${key()}`)).toEqual(["high-entropy-secret"]);
+    expect(kinds(`apikey: ${key()}`)).toEqual(["high-entropy-secret"]);
+  });
+
+  it("stays quiet on prefixes with filler, PEM headers without a body, public names and code", () => {
+    expect(kinds(`GITHUB_TOKEN=ghp_${"x".repeat(36)}\nAWS_KEY=AKIA${"X".repeat(16)}\nGITLAB=glpat-${"X".repeat(20)}\nSLACK=xoxb-xxxx-xxxx-xxxx`)).toEqual([]);
+    expect(kinds(`see https://docs.community.test/xoxb-${"a".repeat(3)}-guide and toxoxb-${key(12)}`)).toEqual([]);
+    expect(kinds('const HEADER = "-----BEGIN RSA PRIVATE KEY-----";')).toEqual([]);
+    expect(kinds(`SESSION_COOKIE_NAME=${key()}\npublicToken: "${key()}"\nsecret_length = 64\nSecret_Length=${key()}`)).toEqual([]);
+    expect(kinds("x = Other.secret_length\ntoken = state?.session?.token\npassword: BinaryLike;")).toEqual([]);
+    expect(kinds(`csrf_token = "${key()}"\n<meta name="csrf-token" content="${key()}">\nX-CSRF-Token: ${key()}`)).toEqual([]);
+  });
+
+  it("finds a PEM key with its body, escaped or not", () => {
+    const pem = privateKeyPem();
+    expect(scanText(`# key\n${pem}`)).toEqual([{ kind: "private-key", description: "a private key", line: 2 }]);
+    expect(kinds(JSON.stringify({ key: pem }))).toEqual(["private-key"]);
   });
 
   it("never returns the value, and masks without revealing a character", () => {
-    const s = credentials()[0];
-    expect(JSON.stringify(detectSecrets(s.value, s.name))).not.toContain(s.value.slice(4));
-    expect(mask(s.value)).toBe(`[${s.value.length} characters, masked]`);
+    for (const c of credentials()) expect(JSON.stringify([...detectSecrets(c.value, c.name), ...scanText(c.text)])).not.toContain(c.value.slice(-12));
+    expect(mask("abcdef")).toBe("[6 characters, masked]");
   });
 });

@@ -1,7 +1,15 @@
-// One secret detector for the config schema, the policies, plan and verify. Provider formats are
-// matched exactly; anything else must sit under a secret-sounding name and look random. The
-// look-alikes that are not secrets (ARNs, hashes, UUIDs, ids, public keys, publishable keys,
-// placeholders) are recognised first, so a finding is worth acting on.
+import { pairsOnLine } from "./assignments";
+import { isFiller, isPasswordPlaceholder } from "./filler";
+import { nameStrength, type NameStrength } from "./names";
+import { FORMAT_RULES, NAMED_RULES } from "./rules";
+import { entropy, type FormatRule } from "./rules/types";
+
+// One secret detector for the config schema, the policies, plan, verify and the log scan.
+// Provider formats are matched exactly (rules/, one file per family); anything else must sit under
+// a secret-sounding name and look random. Look-alikes (placeholders, filler, ids, hashes, public
+// keys, code references) are recognised first, so a finding is worth a rotation.
+
+export { entropy };
 
 export interface SecretFinding {
   /** Stable kind, e.g. `aws-access-key-id`; never the value. */
@@ -9,129 +17,226 @@ export interface SecretFinding {
   readonly description: string;
 }
 
-interface Format {
-  readonly kind: string;
-  readonly description: string;
-  readonly pattern: RegExp;
+export interface TextFinding extends SecretFinding {
+  /** 1-based line of the text. */
+  readonly line: number;
 }
 
-const FORMATS: readonly Format[] = [
-  { kind: "aws-access-key-id", description: "an AWS access key id", pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/ },
-  { kind: "aws-secret-access-key", description: "an AWS secret access key", pattern: /aws_?secret_?access_?key["']?\s*[:=]\s*["']?[A-Za-z0-9/+]{40}\b/i },
-  { kind: "private-key", description: "a private key", pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/ },
-  { kind: "github-token", description: "a GitHub token", pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b/ },
-  { kind: "gitlab-token", description: "a GitLab token", pattern: /\bglpat-[A-Za-z0-9_-]{20,}\b/ },
-  { kind: "slack-token", description: "a Slack token", pattern: /\bxox[abposr]-[0-9A-Za-z-]{10,}\b/ },
-  { kind: "slack-webhook", description: "a Slack webhook URL", pattern: /hooks\.slack\.com\/(?:services|workflows)\/T[A-Z0-9]+\/[A-Z0-9]+\/[A-Za-z0-9]{16,}/ },
-  { kind: "discord-webhook", description: "a Discord webhook URL", pattern: /discord(?:app)?\.com\/api\/webhooks\/\d+\/[A-Za-z0-9_-]{30,}/ },
-  { kind: "stripe-secret-key", description: "a Stripe secret or restricted key", pattern: /\b(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{16,}\b/ },
-  { kind: "sendgrid-api-key", description: "a SendGrid API key", pattern: /\bSG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}\b/ },
-  { kind: "google-api-key", description: "a Google API key", pattern: /\bAIza[0-9A-Za-z_-]{35}\b/ },
-  { kind: "npm-token", description: "an npm access token", pattern: /\bnpm_[A-Za-z0-9]{36}\b/ },
-  { kind: "openai-api-key", description: "an OpenAI API key", pattern: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}\b|\bsk-proj-[A-Za-z0-9_-]{40,}\b/ },
-  { kind: "anthropic-api-key", description: "an Anthropic API key", pattern: /\bsk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,}\b/ },
-  { kind: "shopify-token", description: "a Shopify access token", pattern: /\bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}\b/ },
-  { kind: "digitalocean-token", description: "a DigitalOcean token", pattern: /\bdo[por]_v1_[a-f0-9]{64}\b/ },
-  { kind: "twilio-api-key", description: "a Twilio API key", pattern: /\bSK[0-9a-f]{32}\b/ },
-  { kind: "mailgun-api-key", description: "a Mailgun API key", pattern: /\bkey-[0-9a-f]{32}\b/ },
-  { kind: "pagerduty-integration-url", description: "a PagerDuty integration URL", pattern: /events\.pagerduty\.com\/integration\/[0-9a-f]{32}\// },
-  { kind: "azure-storage-key", description: "an Azure storage account key", pattern: /AccountKey=[A-Za-z0-9+/]{86}==/ },
-  { kind: "basic-auth-header", description: "a Basic authorization header", pattern: /Authorization:\s*Basic\s+[A-Za-z0-9+/]{12,}={0,2}/i },
-  { kind: "jwt", description: "a JSON Web Token", pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/ },
-  { kind: "url-with-password", description: "a URL with an embedded password", pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:[^\s/@]{3,}@[^\s/]+/i },
-];
-
-const SECRET_NAME = /(secret|passw(or)?d|passwd|pwd|token|api[_-]?key|apikey|private[_-]?key|credential|auth[_-]?key|signing[_-]?key|access[_-]?key|client[_-]?secret|webhook[_-]?url|dsn|conn(ection)?[_-]?str)/i;
-// Names that say the value is a public identifier even when they contain a keyword.
-const PUBLIC_NAME = /(publishable|public[_-]?key|key[_-]?id|_arn$|arn$|[_-]id$|Id$|_name$|Name$|_path$|_ref$|version$|_hash$|_sha$)/;
-const PLACEHOLDER = /^(?:<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|%[A-Z_]+%|x{4,}|\*{3,}|\.{3,}|changeme|change-me|todo|placeholder|example|redacted|dummy|none|null|undefined|true|false|\[secret\]|\[unknown\])$/i;
-
-/** Placeholders and public material: never secrets, even when a provider format matches. */
-function isPublicOrPlaceholder(value: string): boolean {
-  const v = value.trim();
-  return (
-    PLACEHOLDER.test(v) ||
-    // A templated value (`${...}`) is filled in elsewhere: the literal holds no secret.
-    /\$\{[^}]*\}/.test(v) ||
-    /EXAMPLE/.test(v) ||
-    /(^|;)\s*v=DKIM1\b/.test(v) ||
-    /^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-\S+) AAAA/.test(v) ||
-    /-----BEGIN (PUBLIC KEY|CERTIFICATE|RSA PUBLIC KEY)-----/.test(v) ||
-    /^pk_(live|test)_/.test(v) ||
-    /\.apps\.googleusercontent\.com$/.test(v)
-  );
+interface CompiledRule {
+  readonly rule: FormatRule;
+  readonly global: RegExp;
 }
 
-/** Identifiers and public material, which a random-looking value under a secret name may still be. */
-function isLookAlike(value: string): boolean {
-  const v = value.trim();
-  return (
-    isPublicOrPlaceholder(v) ||
-    /^arn:aws[a-z-]*:/.test(v) ||
-    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v) ||
-    /^(sha(1|256|512):)?[0-9a-f]{32,128}$/i.test(v) ||
-    /^\d+$/.test(v) ||
-    /^[a-z0-9]+([-_.][a-z0-9]+)*$/.test(v) || // kebab, snake or dotted names
-    /^\/[\w./-]*$/.test(v) || // paths
-    /^[A-Za-z][\w+.-]*:\/\/[^\s@]*$/.test(v) // URLs without credentials
-  );
+const COMPILED: readonly CompiledRule[] = FORMAT_RULES.map((rule) => ({ rule, global: new RegExp(rule.pattern.source, `g${rule.pattern.flags.replace("g", "")}`) }));
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const KEYWORDS = [...new Set(FORMAT_RULES.flatMap((r) => r.keywords))];
+// Lines worth reading for name = value pairs: only these words make a name secret-sounding.
+const NAME_HINTS = ["pass", "pwd", "secret", "token", "key", "cred", "auth", "dsn", "conn", "bearer", "postmark", "heroku", "paypal", "mailgun", "braintree", "cloudflare", "cf_"];
+// One pass over the lower-cased text finds which rules can match at all (gitleaks' keywords) and
+// where the name hints are. Longest first, so a match names every shorter literal it starts with.
+const LITERALS = [...new Set([...KEYWORDS, ...NAME_HINTS])].sort((a, b) => b.length - a.length);
+const PRESCAN = new RegExp(LITERALS.map(escape).join("|"), "g");
+const HINTS = new Set(NAME_HINTS);
+const RULES_BY_KEYWORD = new Map<string, CompiledRule[]>();
+for (const c of COMPILED) for (const k of c.rule.keywords) RULES_BY_KEYWORD.set(k, [...(RULES_BY_KEYWORD.get(k) ?? []), c]);
+const prefixesOf = new Map<string, readonly string[]>();
+const prefixes = (m: string) => prefixesOf.get(m) ?? prefixesOf.set(m, LITERALS.filter((k) => m.startsWith(k))).get(m)!;
+
+interface Prescan {
+  readonly rules: CompiledRule[];
+  /** Offsets of name hints, in order. */
+  readonly hints: number[];
 }
 
-/** Shannon entropy in bits per character. */
-export function entropy(value: string): number {
-  const counts = new Map<string, number>();
-  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  let bits = 0;
-  for (const n of counts.values()) {
-    const p = n / value.length;
-    bits -= p * Math.log2(p);
+function prescan(lower: string): Prescan {
+  const present = new Set<string>();
+  const hints: number[] = [];
+  PRESCAN.lastIndex = 0;
+  for (let m = PRESCAN.exec(lower); m; m = PRESCAN.exec(lower)) {
+    for (const k of prefixes(m[0])) {
+      present.add(k);
+      if (HINTS.has(k)) hints.push(m.index);
+    }
+    // Step one character, so that literals overlapping this one are seen too.
+    PRESCAN.lastIndex = m.index + 1;
   }
-  return bits;
+  const rules = new Set<CompiledRule>();
+  for (const k of present) for (const c of RULES_BY_KEYWORD.get(k) ?? []) rules.add(c);
+  return { rules: [...rules], hints };
 }
 
-function looksRandom(value: string): boolean {
-  if (value.length < 16 || /\s/.test(value) || isLookAlike(value)) return false;
-  // Random credentials mix letters and digits; words and identifiers rarely do at this entropy.
-  return /[A-Za-z]/.test(value) && /\d/.test(value) && entropy(value) >= 3.5;
+interface Hit extends SecretFinding {
+  readonly at: number;
+}
+
+function formatHits(text: string, rules: readonly CompiledRule[]): Hit[] {
+  const hits: Hit[] = [];
+  for (const { rule, global } of rules) {
+    global.lastIndex = 0;
+    for (let m = global.exec(text); m; m = global.exec(text)) {
+      const secret = m[1] ?? m[0];
+      if ((!rule.marker && isFiller(secret)) || (rule.minEntropy !== undefined && entropy(secret) < rule.minEntropy)) continue;
+      if (rule.confirm && !rule.confirm(secret, text, m.index + m[0].length)) continue;
+      hits.push({ kind: rule.id, description: rule.description, at: m.index + m[0].length - secret.length });
+    }
+  }
+  return hits;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HEX = /^(?:0x)?[0-9a-f]+$/i;
+
+/** Code on the right of a name: Other.secret_length, state?.password, getToken(, `${...}`. */
+function isCode(v: string): boolean {
+  return /^[A-Za-z_$][\w$]*(?:(?:\?\.|!\.|\.)[A-Za-z_$][\w$]*)+/.test(v) || /[()[\]]|\$\{|\?\.|^[!?&|]/.test(v);
+}
+
+/** An identifier made of words (OAuth2Client, X509SubjectKeyIDExtension): a type or a constant, not a key. */
+export function isWordy(v: string): boolean {
+  if (!/^[A-Za-z0-9_$.-]+$/.test(v)) return false;
+  const chunks = v.match(/[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+/g) ?? [];
+  // A word has a vowel at least every five letters; random runs of letters mostly do not.
+  const isWord = (c: string) => (/^[A-Za-z]{3,}$/.test(c) && (c.match(/[aeiou]/gi) ?? []).length >= Math.max(1, Math.floor(c.length / 5))) || /^(?:To|In|On|Of|At|By|Is|Id|As|Or|If)$/.test(c);
+  const inWords = chunks.filter(isWord).reduce((n, c) => n + c.length, 0);
+  return inWords >= 0.8 * v.replace(/[_$.-]/g, "").length;
+}
+
+/** Base64 that decodes to readable text with spaces is a sentence, not a key. */
+function isEncodedText(v: string): boolean {
+  if (!/^[A-Za-z0-9+/]{12,}={0,2}$/.test(v) || v.length % 4 !== 0) return false;
+  const text = Buffer.from(v, "base64").toString("latin1");
+  return / /.test(text) && /^[\x20-\x7e]+$/.test(text);
+}
+
+/** Identifiers, public material and code: never secrets (a lower-case word with digits may be a password). */
+export function isLookAlike(v: string, password = false): boolean {
+  return (
+    isFiller(v) ||
+    /^(?:true|false|none|null|nil|undefined|yes|no|on|off|required|optional)$/i.test(v) ||
+    /^arn:aws[a-z-]*:/.test(v) ||
+    /^(?:sha(?:1|256|512)|md5):/i.test(v) ||
+    /^[\d.:_-]+$/.test(v) || // numbers, versions, times
+    /^0x[0-9a-f]{1,16}$/i.test(v) || // a numeric literal
+    (/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/.test(v) && !(password && /^[a-z0-9]+$/.test(v) && /\d/.test(v) && /[a-z]/.test(v))) || // kebab, snake or dotted names
+    /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) || // another variable's name
+    /^(?:\.{0,2}\/|~\/)[\w./-]*$/.test(v) || // paths
+    /^[A-Za-z][\w+.-]*:\/\/[^\s@]*$/.test(v) || // URLs without credentials
+    isCode(v) ||
+    (!password && isWordy(v)) ||
+    isEncodedText(v) ||
+    /^\d{4}-\d\d-\d\dT[\d:.]+Z?$/.test(v) || // a timestamp
+    /^(?:ENC\[|\$ANSIBLE_VAULT|!vault|vault:|AQICA)/.test(v) || // encrypted at rest (sops, Ansible, KMS)
+    /(^|;)\s*v=DKIM1\b/.test(v) ||
+    /^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-\S+) AAAA/.test(v) ||
+    /-----BEGIN (?:PUBLIC KEY|CERTIFICATE|RSA PUBLIC KEY)-----/.test(v) ||
+    /^pk_(?:live|test)_/.test(v) ||
+    /\.apps\.googleusercontent\.com$/.test(v) ||
+    /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(v) // an email address
+  );
+}
+
+/** Whether a value under a name of this strength is worth reporting. */
+function secretByName(value: string, strength: NameStrength): boolean {
+  const v = value.trim();
+  if (isLookAlike(v, strength === "password") && !(strength !== "key" && (HEX.test(v) || UUID.test(v)) && v.length >= 16)) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length;
+  switch (strength) {
+    case "password":
+      // People's passwords are words with digits or symbols; a bare word is a type or a reference.
+      return v.length >= 6 && !isPasswordPlaceholder(v) && (/[\d\W_]/.test(v) || (v.length >= 16 && !isWordy(v)));
+    case "secret":
+      // Hex is not proof of a hash when the name says secret.
+      return !/\s/.test(v) && v.length >= 12 && entropy(v) >= 3 && (HEX.test(v) || UUID.test(v) || (/[A-Za-z]/.test(v) && /\d/.test(v)) || (classes >= 3 && v.length >= 20));
+    case "key":
+      // A bare key name (cache key, sort key, tag key) needs a key's alphabet, not a:b or a/b paths.
+      return /^[A-Za-z0-9+/=_-]+$/.test(v) && !/^[\w-]*\/[\w/-]*$/.test(v) && v.length >= 20 && entropy(v) >= 3.5 && /[A-Za-z]/.test(v) && /\d/.test(v) && !HEX.test(v) && !UUID.test(v);
+  }
+}
+
+interface NameVerdict {
+  readonly strength?: NameStrength;
+  readonly rules: typeof NAMED_RULES;
+}
+
+// Names repeat across a file and a history: classify each once.
+const verdicts = new Map<string, NameVerdict>();
+function verdictFor(name: string): NameVerdict {
+  let v = verdicts.get(name);
+  if (!v) {
+    if (verdicts.size > 50_000) verdicts.clear();
+    v = { strength: nameStrength(name), rules: NAMED_RULES.filter((r) => r.name.test(name)) };
+    verdicts.set(name, v);
+  }
+  return v;
+}
+
+/** A value under a name: the rules that need the name, then the name's strength. */
+function byName(value: string, name: string): SecretFinding | undefined {
+  const verdict = verdictFor(name);
+  if (!verdict.strength && verdict.rules.length === 0) return undefined;
+  for (const r of verdict.rules) {
+    if (r.value.test(value) && !isFiller(value) && !isWordy(value) && (r.minEntropy === undefined || entropy(value) >= r.minEntropy)) return { kind: r.id, description: r.description };
+  }
+  // `exports.FooKey = FooKey`: a name assigned to itself is code.
+  if (name.split(".").pop()!.toLowerCase() === value.toLowerCase()) return undefined;
+  const strength = verdict.strength;
+  if (!strength || !secretByName(value, strength)) return undefined;
+  return strength === "password" ? { kind: "hardcoded-password", description: `a password under the name "${name}"` } : { kind: "high-entropy-secret", description: `a random-looking value under the secret-sounding name "${name}"` };
 }
 
 /**
- * Finds secrets in one value. `name` is where the value sits (an env var, a config key, a tag),
- * which gates the entropy check. Findings name the kind only, so they are safe to print.
+ * Finds secrets in one value. `name` is where the value sits (an env var, a config key, a tag, a
+ * header), which some rules need. Findings name the kind only, so they are safe to print.
  */
 export function detectSecrets(value: string, name?: string): SecretFinding[] {
-  const findings: SecretFinding[] = [];
-  if (!isPublicOrPlaceholder(value)) {
-    for (const f of FORMATS) {
-      if (f.pattern.test(value)) findings.push({ kind: f.kind, description: f.description });
-    }
-    // The AWS secret key has no prefix of its own: its name says what it is.
-    if (findings.length === 0 && name && /aws_?secret_?access_?key/i.test(name) && /^[A-Za-z0-9/+]{40}$/.test(value)) findings.push({ kind: "aws-secret-access-key", description: "an AWS secret access key" });
+  // A templated value (`${...}`) is filled in elsewhere: the literal holds no secret.
+  if (/\$\{[^}]*\}|\{\{[^}]*\}\}/.test(value)) return [];
+  const text = name && /^(?:proxy-)?authorization$/i.test(name) ? `Authorization: ${value}` : value;
+  const seen = new Map<string, SecretFinding>();
+  for (const h of formatHits(text, prescan(text.toLowerCase()).rules)) if (!seen.has(h.kind)) seen.set(h.kind, { kind: h.kind, description: h.description });
+  if (seen.size === 0 && name) {
+    const f = byName(value.trim(), name);
+    if (f) seen.set(f.kind, f);
   }
-  if (findings.length === 0 && name && SECRET_NAME.test(name) && !PUBLIC_NAME.test(name) && looksRandom(value)) {
-    findings.push({ kind: "high-entropy-secret", description: `a random-looking value under the secret-sounding name "${name}"` });
-  }
-  return findings;
+  return [...seen.values()];
 }
 
-/** Scans free text (a file, a bundle, a log): formats anywhere, and `name = value` pairs by name. */
-export function scanText(text: string): Array<SecretFinding & { readonly line: number }> {
-  const out: Array<SecretFinding & { line: number }> = [];
-  text.split("\n").forEach((line, i) => {
-    const seen = new Set<string>();
-    for (const f of FORMATS) {
-      const m = f.pattern.exec(line);
-      if (m && !isPublicOrPlaceholder(m[0])) {
-        out.push({ kind: f.kind, description: f.description, line: i + 1 });
-        seen.add(f.kind);
-      }
+/** Scans free text (a file, a bundle, a log): formats anywhere, and name = value pairs by name. */
+export function scanText(text: string): TextFinding[] {
+  const { rules, hints } = prescan(text.toLowerCase());
+  const hits = formatHits(text, rules);
+  const lineStart = (at: number) => text.lastIndexOf("\n", at - 1) + 1;
+  const flagged = new Set(hits.map((h) => lineStart(h.at)));
+  let readUpTo = -1;
+  for (const at of hints) {
+    if (at < readUpTo) continue;
+    const start = lineStart(at);
+    const nl = text.indexOf("\n", at);
+    const end = nl < 0 ? text.length : nl;
+    readUpTo = end;
+    if (flagged.has(start)) continue;
+    for (const p of pairsOnLine(text, start, end)) {
+      const f = byName(p.value, p.name);
+      if (f) hits.push({ ...f, at: p.at });
     }
-    if (seen.size) return;
-    // name = value pairs; the value in a credential's alphabet, so code on the right is not read as one.
-    for (const m of line.matchAll(/["'`]?([A-Za-z_][\w.-]*)["'`]?\s*[:=]\s*["'`]?([A-Za-z0-9+/=_\-.~:@%!]+)(?=$|["'`\s,;})])/g)) {
-      for (const f of detectSecrets(m[2], m[1])) out.push({ ...f, line: i + 1 });
-    }
-  });
+  }
+  return withLines(text, hits);
+}
+
+/** One finding per kind and line, in text order, with 1-based line numbers. */
+function withLines(text: string, hits: Hit[]): TextFinding[] {
+  hits.sort((a, b) => a.at - b.at);
+  const out: TextFinding[] = [];
+  const seen = new Set<string>();
+  let line = 1;
+  let pos = 0;
+  for (const h of hits) {
+    for (let nl = text.indexOf("\n", pos); nl >= 0 && nl < h.at; nl = text.indexOf("\n", nl + 1)) line++, (pos = nl + 1);
+    const key = `${line}:${h.kind}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ kind: h.kind, description: h.description, line });
+  }
   return out;
 }
 

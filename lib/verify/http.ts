@@ -27,6 +27,8 @@ export interface HttpResponse {
   readonly status: number;
   readonly headers: Record<string, string | string[] | undefined>;
   readonly body: string;
+  /** The first bytes as sent, for binary signatures (zip, gzip). */
+  readonly head: Buffer;
   readonly truncated: boolean;
 }
 
@@ -66,7 +68,10 @@ export function fetchOnce(url: string, opts: HttpOptions): Promise<HttpResponse>
           }
           chunks.push(c);
         });
-        const done = () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8"), truncated });
+        const done = () => {
+          const raw = Buffer.concat(chunks);
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: raw.toString("utf8"), head: raw.subarray(0, 16), truncated });
+        };
         res.on("end", done);
         res.on("close", done);
         res.on("error", (e) => (truncated ? done() : reject(e)));

@@ -19,6 +19,8 @@ export interface VerifyContext {
   readonly domain: string;
   /** The app's HTTPS URL; transport and header checks need it. */
   readonly url?: string;
+  /** Every public host of the stack (with --stack), asked for files that must not be served. */
+  readonly hosts?: readonly string[];
   /** Port plain HTTP is served on (80 in production). */
   readonly httpPort: number;
   /** "host:port" -> address, as curl's --resolve. */

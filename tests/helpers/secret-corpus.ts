@@ -1,75 +1,259 @@
 import { generateKeyPairSync, randomBytes, randomUUID } from "node:crypto";
+import { isFiller, isPasswordPlaceholder } from "../../lib/secrets/filler";
+import { SYNTAXES } from "./secret-syntaxes";
 
 // Credentials and look-alikes built at run time, so no secret-shaped literal is ever committed.
-// Shared by the detector tests, the policy fixtures and the secretlint benchmark.
+// Every detector rule has a family here; each family is written in every syntax (secret-syntaxes),
+// and every family has clean look-alikes beside it. Shared by the detector tests, the policy
+// fixtures, verify's end-to-end tests and the benchmark.
 
 const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-const pick = (alphabet: string, n: number) => Array.from(randomBytes(n), (b) => alphabet[b % alphabet.length]).join("");
+// A provider's generator can spell filler by chance (XXXXX, 7654321, "test") about once in
+// a hundred thousand values; the corpus draws again then, so the tests never flake on it.
+function pick(alphabet: string, n: number): string {
+  for (;;) {
+    const s = Array.from(randomBytes(n), (b) => alphabet[b % alphabet.length]).join("");
+    if (!isFiller(s) && (n < 16 || !isPasswordPlaceholder(s))) return s;
+  }
+}
+const hex = (n: number) => pick("0123456789abcdef", n);
+const digits = (n: number) => pick("123456789", 1) + pick("0123456789", n - 1);
 const upperDigits = (n: number) => pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", n);
-const hex = (n: number) => randomBytes(Math.ceil(n / 2)).toString("hex").slice(0, n);
 const b64url = (n: number) => pick(`${ALNUM}-_`, n);
-// Random strings can spell EXAMPLE or a placeholder by chance; these never do.
+const b64 = (n: number) => pick(`${ALNUM}+/`, n);
 const alnum = (n: number) => pick(ALNUM, n);
+const lower = (n: number) => pick("abcdefghijklmnopqrstuvwxyz", n);
+const upperAlnum = (n: number) => pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", n);
+const uuid = () => randomUUID();
+const join = (...parts: string[]) => parts.join("");
 
+/** One kind of credential: which rule must report it, the group it belongs to, a realistic name. */
+export interface Family {
+  readonly kind: string;
+  readonly group: string;
+  readonly name: string;
+  make(): string;
+}
+
+const f = (group: string, kind: string, name: string, make: () => string): Family => ({ group, kind, name, make });
+
+export const FAMILIES: readonly Family[] = [
+  f("cloud", "aws-access-key-id", "AWS_ACCESS_KEY_ID", () => `AKIA${upperDigits(16)}`),
+  f("cloud", "aws-secret-access-key", "AWS_SECRET_ACCESS_KEY", () => b64(40)),
+  f("cloud", "azure-ad-client-secret", "AZURE_CLIENT_SECRET", () => `${alnum(3)}8Q~${b64url(34).replace(/[-_]/g, "a")}`),
+  f("cloud", "azure-storage-key", "AZURE_STORAGE_KEY", () => `${b64(86)}==`),
+  f("cloud", "google-api-key", "GOOGLE_MAPS_KEY", () => `AIza${b64url(35)}`),
+  f("cloud", "cloudflare-global-api-key", "CLOUDFLARE_API_KEY", () => hex(37)),
+  f("cloud", "cloudflare-api-token", "CF_API_TOKEN", () => `cfut_${alnum(40)}${hex(8)}`),
+  f("cloud", "cloudflare-origin-ca-key", "ORIGIN_CA_KEY", () => `v1.0-${hex(24)}-${hex(146)}`),
+  f("cloud", "digitalocean-token", "DO_TOKEN", () => `dop_v1_${hex(64)}`),
+  f("cloud", "heroku-api-key", "HEROKU_API_KEY", uuid),
+  f("code-hosting", "github-token", "GITHUB_TOKEN", () => `ghp_${alnum(36)}`),
+  f("code-hosting", "gitlab-personal-token", "GITLAB_TOKEN", () => `glpat-${b64url(20)}`),
+  f("code-hosting", "gitlab-pipeline-trigger-token", "CI_TRIGGER", () => `glptt-${hex(40)}`),
+  f("code-hosting", "gitlab-runner-token", "RUNNER_AUTH", () => `glrt-${b64url(20)}`),
+  f("code-hosting", "gitlab-runner-registration-token", "REGISTRATION", () => `GR1348941${b64url(20)}`),
+  f("code-hosting", "gitlab-feed-token", "FEED", () => `glft-${b64url(20)}`),
+  f("code-hosting", "gitlab-deploy-token", "DEPLOY", () => `gldt-${b64url(20)}`),
+  f("code-hosting", "gitlab-oauth-app-secret", "OAUTH_APP", () => `gloas-${b64url(64)}`),
+  f("code-hosting", "gitlab-scim-token", "SCIM", () => `glsoat-${b64url(20)}`),
+  f("code-hosting", "gitlab-incoming-mail-token", "INCOMING_MAIL", () => `glimt-${b64url(25)}`),
+  f("code-hosting", "gitlab-ci-build-token", "JOB", () => `glcbt-${alnum(3)}_${b64url(20)}`),
+  f("code-hosting", "gitlab-agent-token", "AGENT", () => `glagent-${b64url(50)}`),
+  f("code-hosting", "gitlab-feature-flags-token", "UNLEASH_INSTANCE", () => `glffct-${b64url(20)}`),
+  f("code-hosting", "npm-token", "NPM_TOKEN", () => `npm_${alnum(36)}`),
+  f("code-hosting", "npm-legacy-token", "NPM_AUTH_TOKEN", uuid),
+  f("code-hosting", "pypi-upload-token", "TWINE_PASSWORD", () => `pypi-AgEIcHlwaS5vcmc${b64url(70)}`),
+  f("messaging", "slack-bot-token", "SLACK_BOT", () => `xoxb-${digits(12)}-${digits(13)}-${alnum(24)}`),
+  f("messaging", "slack-user-token", "SLACK_USER", () => `xoxp-${digits(12)}-${digits(12)}-${digits(13)}-${hex(32)}`),
+  f("messaging", "slack-app-token", "SLACK_APP", () => `xapp-1-A${upperAlnum(10)}-${digits(13)}-${hex(64)}`),
+  f("messaging", "slack-refresh-token", "SLACK_REFRESH", () => `xoxe-1-${alnum(146)}`),
+  f("messaging", "slack-legacy-token", "SLACK_LEGACY", () => `xoxs-${digits(10)}-${digits(11)}-${digits(12)}-${hex(64)}`),
+  f("messaging", "slack-webhook", "ALERTS_HOOK", () => `https://hooks.slack.com/services/T${upperAlnum(8)}/B${upperAlnum(10)}/${alnum(24)}`),
+  f("messaging", "teams-webhook", "TEAMS_HOOK", () => `https://contoso.webhook.office.com/webhookb2/${uuid()}@${uuid()}/IncomingWebhook/${hex(32)}/${uuid()}`),
+  f("messaging", "power-automate-webhook", "FLOW_TRIGGER", () => `https://prod-${digits(2)}.westeurope.logic.azure.com:443/workflows/${hex(32)}/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=${b64url(43)}`),
+  f("messaging", "discord-webhook", "DISCORD_HOOK", () => `https://discord.com/api/webhooks/${digits(18)}/${b64url(68)}`),
+  f("messaging", "telegram-bot-token", "TELEGRAM_BOT", () => `${digits(10)}:AA${b64url(33)}`),
+  f("messaging", "twilio-api-key", "TWILIO_API", () => `SK${hex(32)}`),
+  f("messaging", "pagerduty-integration-url", "PAGER_URL", () => `https://events.pagerduty.com/integration/${hex(32)}/enqueue`),
+  f("email", "sendgrid-api-key", "SENDGRID", () => `SG.${b64url(22)}.${b64url(43)}`),
+  f("email", "mailgun-api-key", "MG_PRIVATE", () => `key-${hex(32)}`),
+  f("email", "mailgun-key", "MAILGUN_SIGNING_KEY", () => `${hex(32)}-${hex(8)}-${hex(8)}`),
+  f("email", "mailchimp-api-key", "NEWSLETTER", () => `${hex(32)}-us${digits(2)}`),
+  f("email", "brevo-api-key", "BREVO", () => `xkeysib-${hex(64)}-${alnum(16)}`),
+  f("email", "postmark-token", "POSTMARK_SERVER_TOKEN", uuid),
+  f("payments", "stripe-secret-key", "STRIPE_KEY", () => `sk_live_${alnum(24)}`),
+  f("payments", "stripe-webhook-secret", "STRIPE_WEBHOOK", () => `whsec_${alnum(32)}`),
+  f("payments", "square-access-token", "SQUARE_ACCESS", () => `EAAA${b64url(60)}`),
+  f("payments", "square-oauth-secret", "SQUARE_APP", () => `sq0csp-${b64url(43)}`),
+  f("payments", "braintree-access-token", "BT_ACCESS", () => `access_token$production$${pick("abcdefghijklmnopqrstuvwxyz0123456789", 16)}$${hex(32)}`),
+  f("payments", "paypal-client-secret", "PAYPAL_CLIENT_SECRET", () => `E${b64url(79)}`),
+  f("payments", "braintree-private-key", "BRAINTREE_PRIVATE_KEY", () => hex(32)),
+  f("payments", "shopify-token", "SHOPIFY", () => `shpat_${hex(32)}`),
+  f("services", "openai-api-key", "OPENAI", () => `sk-proj-${b64url(48)}`),
+  f("services", "anthropic-api-key", "ANTHROPIC", () => `sk-ant-api03-${b64url(93)}AA`),
+  f("services", "huggingface-token", "HF", () => `hf_${pick("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", 34)}`),
+  f("services", "vault-token", "VAULT", () => `hvs.${b64url(95)}`),
+  f("services", "doppler-token", "DOPPLER", () => `dp.pt.${alnum(43)}`),
+  f("services", "postman-api-key", "POSTMAN", () => `PMAK-${hex(24)}-${hex(34)}`),
+  f("services", "atlassian-api-token", "JIRA", () => `ATATT3xFfGF0${b64url(180)}`),
+  f("services", "linear-api-key", "LINEAR", () => `lin_api_${alnum(40)}`),
+  f("services", "grafana-service-token", "GRAFANA", () => `glsa_${alnum(32)}_${hex(8)}`),
+  f("services", "sentry-auth-token", "SENTRY_AUTH", () => `sntryu_${hex(64)}`),
+  f("services", "databricks-token", "DATABRICKS", () => `dapi${hex(32)}`),
+  f("services", "newrelic-api-key", "NEW_RELIC", () => `NRAK-${upperAlnum(27)}`),
+  f("services", "age-secret-key", "AGE_IDENTITY", () => `AGE-SECRET-KEY-1${pick("QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", 58)}`),
+  f("generic", "jwt", "SESSION", () => jwt({ sub: uuid(), exp: 1900000000 })),
+  f("generic", "url-with-password", "DATABASE_URL", () => `postgres://app:${alnum(20)}@db.internal.community.test:5432/community`),
+  f("generic", "hardcoded-password", "SMTP_PASSWORD", () => `${alnum(6)}!${digits(4)}${lower(4)}`),
+  f("generic", "hardcoded-password", "db_pass", () => `${alnum(10)}${digits(3)}`),
+  f("generic", "high-entropy-secret", "CREDS", () => `${alnum(12)}${digits(4)}${alnum(12)}`),
+  f("generic", "high-entropy-secret", "USER_AUTH", () => `${b64url(18)}7${b64url(13)}`),
+  f("generic", "high-entropy-secret", "CLIENT_SECRET", () => hex(40)),
+  f("generic", "high-entropy-secret", "ACCOUNT_KEY", () => `${alnum(26)}${digits(4)}`),
+  f("generic", "high-entropy-secret", "SESSION_SIGNING_KEY", () => `${alnum(30)}${digits(4)}`),
+];
+
+const jwtPart = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
+function jwt(claims: object): string {
+  return `${jwtPart({ alg: "HS256", typ: "JWT" })}.${jwtPart(claims)}.${b64url(43)}`;
+}
+
+/** A private key as PEM, made now. */
+export function privateKeyPem(): string {
+  return generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
+}
+
+/** Credentials in forms of their own: not a name and a value, but a command, a header, a file. */
+export function rawCredentials(): Array<{ kind: string; form: string; text: string }> {
+  const pem = privateKeyPem();
+  const password = `${alnum(8)}${digits(3)}`;
+  return [
+    { kind: "private-key", form: "pem file", text: pem },
+    { kind: "private-key", form: "escaped in json", text: `{"tlsKey": "${pem.replace(/\n/g, "\\n")}"}\n` },
+    { kind: "npm-legacy-token", form: ".npmrc", text: `registry=https://registry.npmjs.org/\n//registry.npmjs.org/:_authToken=${uuid()}\n` },
+    { kind: "command-line-password", form: "curl -u", text: `curl -sS -u deploy:${password} https://ci.community.test/api/v1/jobs\n` },
+    { kind: "bearer-token", form: "Authorization: Bearer", text: `curl -H "Authorization: Bearer ${alnum(20)}${digits(4)}" https://api.community.test/v1/me\n` },
+    { kind: "bearer-token", form: "Authorization: Token", text: `GET /api/v1/me HTTP/1.1\nHost: api.community.test\nAuthorization: Token ${hex(40)}\n` },
+    { kind: "high-entropy-secret", form: "X-Api-Key header", text: `curl -H "X-Community-Api-Key: ${alnum(28)}${digits(4)}" https://api.community.test\n` },
+    { kind: "high-entropy-secret", form: "apikey header", text: `headers = { 'apikey': '${alnum(28)}${digits(4)}' }\n` },
+    { kind: "basic-auth-header", form: "Authorization: Basic", text: `Authorization: Basic ${Buffer.from(`deploy:${password}`).toString("base64")}\n` },
+    { kind: "hardcoded-password", form: "JDBC", text: `spring.datasource.url=jdbc:sqlserver://db.internal:1433;databaseName=community;user=app;password=${password};encrypt=true\n` },
+    { kind: "hardcoded-password", form: "SQL Server connection string", text: `"ConnectionStrings": { "Default": "Server=tcp:db.internal,1433;Database=community;User ID=app;Password=${password};Encrypt=True;" }\n` },
+    { kind: "powershell-plaintext-password", form: "ConvertTo-SecureString", text: `$cred = ConvertTo-SecureString "${password}" -AsPlainText -Force\n` },
+    { kind: "azure-storage-key", form: "connection string", text: `DefaultEndpointsProtocol=https;AccountName=communityfiles;AccountKey=${b64(86)}==;EndpointSuffix=core.windows.net\n` },
+  ];
+}
+
+/** A clean value that looks like a credential: under a name, in every syntax. */
+export interface LookAlike {
+  readonly what: string;
+  readonly group: string;
+  readonly name: string;
+  make(): string;
+}
+
+const l = (group: string, what: string, name: string, make: () => string): LookAlike => ({ group, what, name, make });
+const repeat = (c: string, n: number) => c.repeat(n);
+
+export const LOOK_ALIKES: readonly LookAlike[] = [
+  l("cloud", "AWS documentation example key id", "AWS_ACCESS_KEY_ID", () => join("AKIA", "IOSFODNN7", "EXAMPLE")),
+  l("cloud", "AWS key id filler", "AWS_ACCESS_KEY_ID", () => `AKIA${repeat("X", 16)}`),
+  l("cloud", "ARN of a secret", "SECRET_ARN", () => `arn:aws:secretsmanager:eu-west-1:${digits(12)}:secret:/launch-baseline/prod/smtp-password-${hex(6)}`),
+  l("cloud", "account id", "AWS_ACCOUNT_ID", () => digits(12)),
+  l("cloud", "Cloudflare zone id", "CLOUDFLARE_ZONE_ID", () => hex(32)),
+  l("cloud", "Cloudflare account id", "CLOUDFLARE_ACCOUNT_ID", () => hex(32)),
+  l("cloud", "Google OAuth client id", "GOOGLE_CLIENT_ID", () => `${digits(12)}-${pick("abcdefghijklmnopqrstuvwxyz0123456789", 32)}.apps.googleusercontent.com`),
+  l("code-hosting", "GitHub token filler", "GITHUB_TOKEN", () => `ghp_${repeat("x", 36)}`),
+  l("code-hosting", "GitLab token filler", "GITLAB_TOKEN", () => `glpat-${repeat("X", 20)}`),
+  l("code-hosting", "truncated GitHub token", "GITHUB_TOKEN", () => `ghp_${alnum(6)}...`),
+  l("code-hosting", "git commit", "GIT_SHA", () => hex(40)),
+  l("messaging", "Slack token filler", "SLACK_BOT_TOKEN", () => "xoxb-xxxx-xxxx-xxxxxxxxxxxx"),
+  l("messaging", "Slack prefix inside a URL", "ICON_URL", () => `https://static.community.test/icons/xoxb-sprite-2x-${lower(6)}.png`),
+  l("messaging", "Twilio account SID", "TWILIO_ACCOUNT_SID", () => `AC${hex(32)}`),
+  l("email", "Mailgun public validation key", "MAILGUN_PUBLIC_KEY", () => `pubkey-${hex(32)}`),
+  l("email", "DKIM public key", "DKIM_RECORD", () => `v=DKIM1; k=rsa; p=${generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "der" }).toString("base64")}`),
+  l("payments", "Stripe publishable key", "STRIPE_PUBLISHABLE_KEY", () => `pk_live_${alnum(24)}`),
+  l("payments", "Stripe key with sequential filler", "STRIPE_KEY", () => "sk_live_1234567890abcdefghijklmn"),
+  l("payments", "PayPal client id", "PAYPAL_CLIENT_ID", () => `A${b64url(79)}`),
+  l("generic", "SSH public key", "DEPLOY_PUBLIC_KEY", () => `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${b64url(43)} deploy@ci`),
+  l("generic", "UUID under an id name", "API_KEY_ID", uuid),
+  l("generic", "SHA-256 under a hash name", "ASSET_HASH", () => hex(64)),
+  l("generic", "image digest", "IMAGE_DIGEST", () => `sha256:${hex(64)}`),
+  l("generic", "hex under a bare key name", "CACHE_KEY", () => hex(40)),
+  l("generic", "angle placeholder", "API_TOKEN", () => "<your-api-token>"),
+  l("generic", "template", "DB_PASSWORD", () => "${DB_PASSWORD}"),
+  l("generic", "Helm template", "DB_PASSWORD", () => "{{ .Values.db.password }}"),
+  l("generic", "changeme", "SMTP_PASSWORD", () => "changeme"),
+  l("generic", "sops-encrypted value", "DB_PASSWORD", () => `ENC[AES256_GCM,data:${b64(24)},iv:${b64(43)}=,tag:${b64(22)}==,type:str]`),
+  l("generic", "repeated filler", "SECRET_KEY", () => repeat("a", 32)),
+  l("generic", "masked value", "API_TOKEN", () => "****************"),
+  l("generic", "URL without a password", "APP_URL", () => "https://app.community.test/login?next=/feed"),
+  l("generic", "URL with a placeholder password", "DATABASE_URL", () => "postgres://app:password@localhost:5432/community"),
+  l("generic", "secret's name", "SESSION_SECRET_NAME", () => "session-signing-key"),
+  l("generic", "secret's path", "SMTP_PASSWORD_PATH", () => "/launch-baseline/prod/smtp-password"),
+  l("generic", "secret's length", "secret_length", () => "64"),
+  l("generic", "public token", "publicToken", () => `${alnum(24)}${digits(4)}`),
+  l("generic", "CSRF token", "csrf_token", () => `${alnum(28)}${digits(4)}`),
+  l("generic", "anti-forgery token", "authenticity_token", () => `${b64(40)}==`),
+  l("generic", "version", "APP_VERSION", () => "2026.11.29-rc.3"),
+  l("generic", "variable name as value", "TOKEN_ENV", () => "GITHUB_TOKEN"),
+  l("generic", "token lifetime", "TOKEN_TTL", () => "3600"),
+  l("generic", "code reference", "SECRET", () => "Other.secret_length"),
+];
+
+/** Lines of code that mention secrets without holding one. */
+export function rawLookAlikes(): Array<{ what: string; text: string }> {
+  return [
+    { what: "code reference on the right", text: "const x = Other.secret_length;\nlet token = req.headers.authorization;\npassword = os.environ.get(\"DB_PASSWORD\")\n" },
+    { what: "PEM header with no key body", text: 'if (pem.startsWith("-----BEGIN PRIVATE KEY-----")) {\n  return parse(pem);\n}\n' },
+    { what: "curl with variables", text: 'curl -u "$CI_USER:$CI_PASSWORD" https://ci.community.test\ncurl -u user:password https://httpbin.test/basic-auth\n' },
+    { what: "bearer with a variable", text: 'curl -H "Authorization: Bearer $TOKEN" https://api.community.test\nAuthorization: Bearer <token>\n' },
+    { what: "CSRF meta tag", text: `<meta name="csrf-token" content="${alnum(40)}">\n` },
+    { what: "Slack prefix inside a word", text: `const cls = "toxoxb-${lower(12)}-item";\n` },
+    { what: "types and settings", text: "password: str\npassword_min_length = 12\nauth_provider: github\ntoken_type: Bearer\n" },
+    { what: "XML with a reference", text: "<password>${env.DB_PASSWORD}</password>\n<apiKey>\n  ${API_KEY}\n</apiKey>\n" },
+  ];
+}
+
+export interface CorpusCase {
+  readonly group: string;
+  /** The rule that must report it; undefined for a look-alike. */
+  readonly kind?: string;
+  readonly label: string;
+  readonly syntax: string;
+  readonly text: string;
+}
+
+/** Every family and look-alike in every syntax, plus the raw forms: the test and bench corpus. */
+export function corpus(): { secrets: CorpusCase[]; lookAlikes: CorpusCase[] } {
+  const secrets: CorpusCase[] = [];
+  for (const fam of FAMILIES) for (const s of SYNTAXES) secrets.push({ group: fam.group, kind: fam.kind, label: `${fam.kind} (${fam.name})`, syntax: s.id, text: s.render(fam.name, fam.make()) });
+  for (const r of rawCredentials()) secrets.push({ group: "generic", kind: r.kind, label: `${r.kind} (${r.form})`, syntax: r.form, text: r.text });
+  const lookAlikes: CorpusCase[] = [];
+  for (const la of LOOK_ALIKES) for (const s of SYNTAXES) lookAlikes.push({ group: la.group, label: la.what, syntax: s.id, text: s.render(la.name, la.make()) });
+  for (const r of rawLookAlikes()) lookAlikes.push({ group: "generic", label: r.what, syntax: "raw", text: r.text });
+  return { secrets, lookAlikes };
+}
+
+/** One sample per family as `NAME=value`, for the policy and verify tests. */
 export interface Sample {
   readonly kind: string;
-  /** As it would appear in a file: usually `NAME=value`. */
   readonly text: string;
-  /** The bare value, as a policy sees it in an environment variable. */
   readonly value: string;
-  /** The name it sits under. */
   readonly name: string;
 }
 
-const sample = (kind: string, name: string, value: string, text = `${name}=${value}`): Sample => ({ kind, name, value, text });
-
 export function credentials(): Sample[] {
-  const jwtPart = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
-  const pem = generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
-  return [
-    sample("aws-access-key-id", "AWS_ACCESS_KEY_ID", `AKIA${upperDigits(16)}`),
-    sample("aws-secret-access-key", "aws_secret_access_key", pick(`${ALNUM}/+`, 40), undefined),
-    sample("github-token", "GITHUB_TOKEN", `ghp_${alnum(36)}`),
-    sample("gitlab-token", "GITLAB_TOKEN", `glpat-${b64url(20)}`),
-    sample("slack-token", "SLACK_BOT_TOKEN", `xoxb-${pick("0123456789", 12)}-${pick("0123456789", 13)}-${alnum(24)}`),
-    sample("slack-webhook", "SLACK_WEBHOOK", `https://hooks.slack.com/services/T${upperDigits(8)}/B${upperDigits(10)}/${alnum(24)}`),
-    sample("stripe-secret-key", "STRIPE_KEY", `sk_live_${alnum(24)}`),
-    sample("sendgrid-api-key", "SENDGRID_API_KEY", `SG.${b64url(22)}.${b64url(43)}`),
-    sample("google-api-key", "GOOGLE_API_KEY", `AIza${b64url(35)}`),
-    sample("npm-token", "NPM_TOKEN", `npm_${alnum(36)}`),
-    sample("private-key", "TLS_KEY", pem.replace(/\n/g, "\\n")),
-    sample("jwt", "SESSION_JWT", `${jwtPart({ alg: "HS256", typ: "JWT" })}.${jwtPart({ sub: randomUUID(), exp: 1900000000 })}.${b64url(43)}`),
-    sample("url-with-password", "DATABASE_URL", `postgres://app:${alnum(20)}@db.internal.example.com:5432/community`),
-    sample("shopify-token", "SHOPIFY_TOKEN", `shpat_${hex(32)}`),
-    sample("digitalocean-token", "DO_TOKEN", `dop_v1_${hex(64)}`),
-    sample("twilio-api-key", "TWILIO_API_KEY", `SK${hex(32)}`),
-    sample("high-entropy-secret", "SMTP_PASSWORD", `${alnum(10)}${pick("0123456789", 4)}${alnum(10)}`),
-    sample("high-entropy-secret", "CLOUDFLARE_API_TOKEN", `${b64url(18)}9${b64url(21)}`),
-  ];
+  return FAMILIES.map((fam) => {
+    const value = fam.make();
+    return { kind: fam.kind, name: fam.name, value, text: `${fam.name}=${value}` };
+  });
 }
 
 export function lookAlikes(): Sample[] {
-  const dkim = generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "der" }).toString("base64");
-  const sshPub = `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${b64url(43)} deploy@ci`;
-  return [
-    sample("arn", "SECRET_ARN", `arn:aws:secretsmanager:eu-west-1:${pick("0123456789", 12)}:secret:/launch-baseline/prod/smtp-password-${hex(6)}`),
-    sample("uuid", "API_KEY_ID", randomUUID()),
-    sample("sha256", "ASSET_HASH", hex(64)),
-    sample("git-sha", "GIT_SHA", hex(40)),
-    sample("zone-id", "CLOUDFLARE_ZONE_ID", hex(32)),
-    sample("account-id", "AWS_ACCOUNT_ID", pick("0123456789", 12)),
-    sample("dkim-public-key", "DKIM_RECORD", `v=DKIM1; k=rsa; p=${dkim}`),
-    sample("ssh-public-key", "DEPLOY_PUBLIC_KEY", sshPub),
-    sample("stripe-publishable-key", "STRIPE_PUBLISHABLE_KEY", `pk_live_${alnum(24)}`),
-    sample("google-client-id", "GOOGLE_CLIENT_ID", `${pick("0123456789", 12)}-${pick("abcdefghijklmnopqrstuvwxyz0123456789", 32)}.apps.googleusercontent.com`),
-    sample("placeholder", "API_TOKEN", "<your-api-token>"),
-    sample("placeholder", "DB_PASSWORD", "${DB_PASSWORD}"),
-    sample("placeholder", "SMTP_PASSWORD", "changeme"),
-    sample("aws-docs-example", "AWS_ACCESS_KEY_ID", ["AKIA", "IOSFODNN7", "EXAMPLE"].join("")),
-    sample("url-without-password", "APP_URL", "https://app.example.com/login?next=/feed"),
-    sample("secret-name", "SESSION_SECRET_NAME", "session-signing-key"),
-    sample("secret-path", "SMTP_PASSWORD_PATH", "/launch-baseline/prod/smtp-password"),
-    sample("ecr-digest", "IMAGE_DIGEST", `sha256:${hex(64)}`),
-    sample("version", "APP_VERSION", "2026.11.29-rc.3"),
-  ];
+  return LOOK_ALIKES.map((la) => {
+    const value = la.make();
+    return { kind: la.what, name: la.name, value, text: `${la.name}=${value}` };
+  });
 }

@@ -4,6 +4,7 @@ import { dnsDnssec } from "./dnssec";
 import { emailDkim, emailDmarc, emailMtaSts, emailSpf, emailTlsRpt } from "./email";
 import { emailMessage } from "./message";
 import { secretsBundle, secretsRepository } from "./secrets";
+import { secretsServedFiles } from "./served-files";
 import { transportCertificate, transportHsts, transportHttpsRedirect, transportTlsVersions } from "./transport";
 import { corsUntrustedOrigin, debugExposure, headersCookies, headersSecurity } from "./web";
 
@@ -28,4 +29,5 @@ export const CHECKS: readonly Check[] = [
   debugExposure,
   secretsRepository,
   secretsBundle,
+  secretsServedFiles,
 ];

@@ -1,0 +1,63 @@
+// Where a name and a value meet in text, in the syntaxes secrets are written in: `NAME=value`,
+// `name: value`, Go's `:=`, Make's `?=`, `=>`, `System.setProperty("name", "value")`, XML elements
+// (value inline or on its own line), `<add key= value=>`, PowerShell and CLI `-Name value`, and
+// `NAME=value\n...` escaped inside a JSON string. Each pair keeps the value's offset in the text.
+
+export interface Pair {
+  readonly name: string;
+  readonly value: string;
+  /** Offset of the value in the text. */
+  readonly at: number;
+}
+
+const VALUE = String.raw`(?:"([^"\n]*)"|'([^'\n]*)'|\x60([^\x60\n]*)\x60|([^\s"'\x60,;)}\]<>]+))`;
+const ASSIGN = new RegExp(String.raw`(?:^|[^\w$.-])["'\x60]?(?:\$env:|\$)?([A-Za-z_][\w.-]*)["'\x60]?\]?\s*(?::=|\?=|\+=|=>|=(?![=~>])|:(?![:/]))\s*${VALUE}`, "g");
+const CALL = /\(\s*["']([\w.-]+)["']\s*,\s*(?:"([^"\n]*)"|'([^'\n]*)')/g;
+const ATTRIBUTES = /\b(?:key|name)\s*=\s*["']([^"']+)["'][^>]*?\bvalue\s*=\s*["']([^"']*)["']/gi;
+const KEYED_ELEMENT = /\b(?:key|name)\s*=\s*["']([^"']+)["'][^>]*>([^<\n]+)</gi;
+const ELEMENT = /<([A-Za-z_][\w.:-]*)(?:\s[^>]*)?>([^<\n]+)<\/\1>/g;
+// `;Password=...;` inside a connection string, even when the whole string is one quoted value.
+const SEGMENT = /[;?&]\s*([A-Za-z][\w .-]*?)\s*=\s*([^;&"'\s][^;&"'\n]*)/g;
+const OPEN_TAG_ALONE = /^\s*<([A-Za-z_][\w.:-]*)(?:\s[^>]*)?>\s*$/;
+const FLAG = new RegExp(String.raw`(?:^|\s)--?([A-Za-z][\w-]*)\s+${VALUE}`, "g");
+
+// exec with lastIndex on the shared regexes: matchAll would clone each regex for every line.
+function collect(re: RegExp, line: string, base: number, out: Pair[], valueGroup = 2): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(line); m; m = re.exec(line)) {
+    let value: string | undefined;
+    for (let g = valueGroup; g < m.length && value === undefined; g++) value = m[g];
+    if (!value) continue;
+    out.push({ name: m[1], value: value.trim(), at: base + m.index + m[0].lastIndexOf(value) });
+  }
+}
+
+/** Name/value pairs on the line [start, end) of `text`; may read the next lines for XML. */
+export function pairsOnLine(text: string, start: number, end: number): Pair[] {
+  const line = text.slice(start, end);
+  const out: Pair[] = [];
+  collect(ASSIGN, line, start, out);
+  collect(CALL, line, start, out);
+  collect(ATTRIBUTES, line, start, out);
+  collect(KEYED_ELEMENT, line, start, out);
+  collect(ELEMENT, line, start, out);
+  collect(FLAG, line, start, out);
+  collect(SEGMENT, line, start, out);
+  // `NAME=value\n...` escaped inside one JSON or YAML string.
+  if (line.includes("\\n")) {
+    let offset = start;
+    for (const piece of line.split("\\n")) {
+      collect(ASSIGN, piece.replace(/^["']/, " "), offset, out);
+      offset += piece.length + 2;
+    }
+  }
+  // <password>\n  value\n</password>
+  const open = OPEN_TAG_ALONE.exec(line);
+  if (open) {
+    const next = text.indexOf("\n", end + 1);
+    const valueLine = text.slice(end + 1, next < 0 ? text.length : next);
+    const after = next < 0 ? "" : text.slice(next + 1, next + 1 + open[1].length + 8);
+    if (valueLine.trim() && !valueLine.includes("<") && after.trimStart().startsWith(`</${open[1]}>`)) out.push({ name: open[1], value: valueLine.trim(), at: end + 1 + valueLine.indexOf(valueLine.trim()) });
+  }
+  return out;
+}
