@@ -124,6 +124,7 @@ export function isLookAlike(v: string, password = false): boolean {
     isCode(v) ||
     (!password && isWordy(v)) ||
     isEncodedText(v) ||
+    /\\[nrt]/.test(v) || // escaped line breaks: a fragment of text or code, not one value
     /^\d{4}-\d\d-\d\dT[\d:.]+Z?$/.test(v) || // a timestamp
     /^(?:ENC\[|\$ANSIBLE_VAULT|!vault|vault:|AQICA)/.test(v) || // encrypted at rest (sops, Ansible, KMS)
     /(^|;)\s*v=DKIM1\b/.test(v) ||

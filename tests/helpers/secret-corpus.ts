@@ -212,6 +212,7 @@ export function rawLookAlikes(): Array<{ what: string; text: string }> {
     { what: "CSRF meta tag", text: `<meta name="csrf-token" content="${alnum(40)}">\n` },
     { what: "Slack prefix inside a word", text: `const cls = "toxoxb-${lower(12)}-item";\n` },
     { what: "types and settings", text: "password: str\npassword_min_length = 12\nauth_provider: github\ntoken_type: Bearer\n" },
+    { what: "escaped XML example in a comment", text: "  // <password>\\n  value\\n</password>\n" },
     { what: "XML with a reference", text: "<password>${env.DB_PASSWORD}</password>\n<apiKey>\n  ${API_KEY}\n</apiKey>\n" },
   ];
 }
