@@ -174,7 +174,7 @@ export const LOOK_ALIKES: readonly LookAlike[] = [
   l("email", "Mailgun public validation key", "MAILGUN_PUBLIC_KEY", () => `pubkey-${hex(32)}`),
   l("email", "DKIM public key", "DKIM_RECORD", () => `v=DKIM1; k=rsa; p=${generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "der" }).toString("base64")}`),
   l("payments", "Stripe publishable key", "STRIPE_PUBLISHABLE_KEY", () => `pk_live_${alnum(24)}`),
-  l("payments", "Stripe key with sequential filler", "STRIPE_KEY", () => "sk_live_1234567890abcdefghijklmn"),
+  l("payments", "Stripe key with sequential filler", "STRIPE_KEY", () => ["sk", "live", "1234567890abcdefghijklmn"].join("_")),
   l("payments", "PayPal client id", "PAYPAL_CLIENT_ID", () => `A${b64url(79)}`),
   l("generic", "SSH public key", "DEPLOY_PUBLIC_KEY", () => `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${b64url(43)} deploy@ci`),
   l("generic", "UUID under an id name", "API_KEY_ID", uuid),
