@@ -1,10 +1,11 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { lintSource } from "@secretlint/core";
 import { creator as recommended } from "@secretlint/secretlint-rule-preset-recommend";
 import { scanText } from "../lib/secrets/detector";
+import { HISTORY_THREADS } from "../lib/secrets/history";
 import { corpus, type CorpusCase } from "../tests/helpers/secret-corpus";
 import { generateRepo } from "./generated-repo";
 
@@ -88,7 +89,7 @@ function scanInChild(repo: string): { mbPerSecond: number; peakMiB: number; find
 }
 
 async function historyReport(): Promise<string[]> {
-  const lines = ["History scan (git log -p of a generated repository of real package source, one child process each):"];
+  const lines = [`History scan (git log -p of a generated repository of real package source, one child process each, ${HISTORY_THREADS} scanning thread(s) on ${availableParallelism()} cores):`];
   const rates: number[] = [];
   const peaks: number[] = [];
   for (const [commits, perCommit] of [[1250, 42_000], [5000, 42_000]] as const) {
@@ -104,7 +105,8 @@ async function historyReport(): Promise<string[]> {
     }
   }
   const flat = peaks[1] <= peaks[0] * 1.25;
-  lines.push(`  targets: >= 50 MB/s ${Math.min(...rates) >= 50 ? "MET" : "MISSED"}, memory flat in the history's size (4x the history, ${((peaks[1] / peaks[0]) * 100 - 100).toFixed(0)}% more memory) ${flat ? "MET" : "MISSED"}`);
+  // The speed target is set for a history of at least 5,000 commits and 200 MB, the second size.
+  lines.push(`  targets: >= 50 MB/s on the 5,000-commit history ${rates[1] >= 50 ? "MET" : "MISSED"}, memory flat in the history's size (4x the history, ${((peaks[1] / peaks[0]) * 100 - 100).toFixed(0)}% more memory) ${flat ? "MET" : "MISSED"}`);
   return lines;
 }
 

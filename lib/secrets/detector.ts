@@ -1,5 +1,6 @@
 import { pairsOnLine } from "./assignments";
 import { isFiller, isPasswordPlaceholder } from "./filler";
+import { keywordIndex } from "./keyword-index";
 import { nameStrength, type NameStrength } from "./names";
 import { FORMAT_RULES, NAMED_RULES } from "./rules";
 import { entropy, type FormatRule } from "./rules/types";
@@ -28,44 +29,44 @@ interface CompiledRule {
 }
 
 const COMPILED: readonly CompiledRule[] = FORMAT_RULES.map((rule) => ({ rule, global: new RegExp(rule.pattern.source, `g${rule.pattern.flags.replace("g", "")}`) }));
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const KEYWORDS = [...new Set(FORMAT_RULES.flatMap((r) => r.keywords))];
 // Lines worth reading for name = value pairs: only these words make a name secret-sounding.
 const NAME_HINTS = ["pass", "pwd", "secret", "token", "key", "cred", "auth", "dsn", "conn", "bearer", "postmark", "heroku", "paypal", "mailgun", "braintree", "cloudflare", "cf_"];
-// One pass over the lower-cased text finds which rules can match at all (gitleaks' keywords) and
-// where the name hints are. Longest first, so a match names every shorter literal it starts with.
-const LITERALS = [...new Set([...KEYWORDS, ...NAME_HINTS])].sort((a, b) => b.length - a.length);
-const PRESCAN = new RegExp(LITERALS.map(escape).join("|"), "g");
-const HINTS = new Set(NAME_HINTS);
-const RULES_BY_KEYWORD = new Map<string, CompiledRule[]>();
-for (const c of COMPILED) for (const k of c.rule.keywords) RULES_BY_KEYWORD.set(k, [...(RULES_BY_KEYWORD.get(k) ?? []), c]);
-const prefixesOf = new Map<string, readonly string[]>();
-const prefixes = (m: string) => prefixesOf.get(m) ?? prefixesOf.set(m, LITERALS.filter((k) => m.startsWith(k))).get(m)!;
+// One pass over the text finds which rules can match at all (gitleaks' keywords) and where the
+// name hints are.
+const LITERALS = [...new Set([...KEYWORDS, ...NAME_HINTS])];
+const INDEX = keywordIndex(LITERALS);
+const IS_HINT = LITERALS.map((k) => NAME_HINTS.includes(k));
+const RULES_OF = LITERALS.map((k) => COMPILED.filter((c) => c.rule.keywords.includes(k)));
 
 interface Prescan {
   readonly rules: CompiledRule[];
-  /** Offsets of name hints, in order. */
+  /** Offsets of name hints (the end of each), ascending. */
   readonly hints: number[];
 }
 
-function prescan(lower: string): Prescan {
-  const present = new Set<string>();
-  const hints: number[] = [];
-  PRESCAN.lastIndex = 0;
-  for (let m = PRESCAN.exec(lower); m; m = PRESCAN.exec(lower)) {
-    for (const k of prefixes(m[0])) {
-      present.add(k);
-      if (HINTS.has(k)) hints.push(m.index);
-    }
-    // Step one character, so that literals overlapping this one are seen too.
-    PRESCAN.lastIndex = m.index + 1;
-  }
+// Reused by every prescan (the detector is synchronous): which keywords were seen, and where.
+const seenKeyword = new Uint8Array(LITERALS.length);
+const seenList: number[] = [];
+let hintEnds: number[] = [];
+const onKeyword = (k: number, end: number) => {
+  if (seenKeyword[k] === 0) (seenKeyword[k] = 1), seenList.push(k);
+  if (IS_HINT[k] && hintEnds[hintEnds.length - 1] !== end) hintEnds.push(end);
+};
+
+function prescan(text: string): Prescan {
+  hintEnds = [];
+  INDEX.scan(text, onKeyword);
   const rules = new Set<CompiledRule>();
-  for (const k of present) for (const c of RULES_BY_KEYWORD.get(k) ?? []) rules.add(c);
-  return { rules: [...rules], hints };
+  for (const k of seenList) {
+    seenKeyword[k] = 0;
+    for (const c of RULES_OF[k]) rules.add(c);
+  }
+  seenList.length = 0;
+  return { rules: [...rules], hints: hintEnds };
 }
 
-interface Hit extends SecretFinding {
+export interface Hit extends SecretFinding {
   readonly at: number;
 }
 
@@ -166,7 +167,8 @@ function verdictFor(name: string): NameVerdict {
   if (!v) {
     if (verdicts.size > 50_000) verdicts.clear();
     v = { strength: nameStrength(name), rules: NAMED_RULES.filter((r) => r.name.test(name)) };
-    verdicts.set(name, v);
+    // A name sliced from a large text would keep that whole text alive: keep a copy instead.
+    verdicts.set(Buffer.from(name).toString(), v);
   }
   return v;
 }
@@ -194,7 +196,7 @@ export function detectSecrets(value: string, name?: string): SecretFinding[] {
   if (/\$\{[^}]*\}|\{\{[^}]*\}\}/.test(value)) return [];
   const text = name && /^(?:proxy-)?authorization$/i.test(name) ? `Authorization: ${value}` : value;
   const seen = new Map<string, SecretFinding>();
-  for (const h of formatHits(text, prescan(text.toLowerCase()).rules)) if (!seen.has(h.kind)) seen.set(h.kind, { kind: h.kind, description: h.description });
+  for (const h of formatHits(text, prescan(text).rules)) if (!seen.has(h.kind)) seen.set(h.kind, { kind: h.kind, description: h.description });
   if (seen.size === 0 && name) {
     const f = byName(value.trim(), name);
     if (f) seen.set(f.kind, f);
@@ -204,7 +206,12 @@ export function detectSecrets(value: string, name?: string): SecretFinding[] {
 
 /** Scans free text (a file, a bundle, a log): formats anywhere, and name = value pairs by name. */
 export function scanText(text: string): TextFinding[] {
-  const { rules, hints } = prescan(text.toLowerCase());
+  return withLines(text, hitsInText(text));
+}
+
+/** What scanText finds, each at the offset of its value in the text, unordered. */
+export function hitsInText(text: string): Hit[] {
+  const { rules, hints } = prescan(text);
   const hits = formatHits(text, rules);
   const lineStart = (at: number) => text.lastIndexOf("\n", at - 1) + 1;
   const flagged = new Set(hits.map((h) => lineStart(h.at)));
@@ -221,7 +228,7 @@ export function scanText(text: string): TextFinding[] {
       if (f) hits.push({ ...f, at: p.at });
     }
   }
-  return withLines(text, hits);
+  return hits;
 }
 
 /** One finding per kind and line, in text order, with 1-based line numbers. */

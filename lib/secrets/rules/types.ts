@@ -28,14 +28,22 @@ export interface NamedRule {
   readonly minEntropy?: number;
 }
 
+// Counts per UTF-16 unit, reused across calls: entropy runs on every candidate value.
+const counts = new Uint32Array(65536);
+const used: number[] = [];
+
 /** Shannon entropy in bits per character. */
 export function entropy(value: string): number {
-  const counts = new Map<string, number>();
-  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  let bits = 0;
-  for (const n of counts.values()) {
-    const p = n / value.length;
-    bits -= p * Math.log2(p);
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (counts[c]++ === 0) used.push(c);
   }
+  let bits = 0;
+  for (const c of used) {
+    const p = counts[c] / value.length;
+    bits -= p * Math.log2(p);
+    counts[c] = 0;
+  }
+  used.length = 0;
   return bits;
 }
