@@ -4,10 +4,12 @@ import { EdgeSecurity } from "./components/edge-security";
 import { EmailAuthentication } from "./components/email-authentication";
 import { RuntimeEnvironment } from "./components/runtime-environment";
 import { SecretStore } from "./components/secret-store";
+import { SecurityLogging } from "./components/security-logging";
 import { UptimeMonitoring } from "./components/uptime-monitoring";
 import { DEFAULT_ENDPOINTS } from "./lib/edge/rate-limits";
 import { PROJECT } from "./lib/config/keys";
 import { loadConfig, secretValues } from "./lib/config/load";
+import { MIN_LOG_RETENTION_DAYS, TRAIL_EXPIRATION_DAYS } from "./lib/config/logging-schema";
 import { envPath, pathEnvironment } from "./lib/naming";
 import { DKIM_PRIVATE_KEY_SECRET, GENERATED_SECRETS } from "./lib/secrets/generated";
 
@@ -105,6 +107,28 @@ const uptime = new UptimeMonitoring(
   { providers: { aws: awsUsEast1 } },
 );
 
+// The audit trail, its CIS alarms and the app's security log live beside the alert topics:
+// an alarm can notify only topics in its own region.
+const logging = new SecurityLogging(
+  "logging",
+  {
+    environment: config.environment,
+    awsAccountId: config.awsAccountId,
+    region: "us-east-1",
+    cloudflareAccountId: config.cloudflareAccountId,
+    zoneId: config.cloudflareZoneId,
+    cloudflarePlan: config.cloudflarePlan,
+    alertTopics: { critical: uptime.topics.critical.arn, warning: uptime.topics.warning.arn },
+    cloudflareMechanisms: uptime.cloudflareMechanisms,
+    existingTrail: config.logging.existingTrail,
+    retentionDays: config.logging.retentionDays ?? MIN_LOG_RETENTION_DAYS[config.environment],
+    trailExpirationDays: config.logging.trailExpirationDays ?? TRAIL_EXPIRATION_DAYS[config.environment],
+    ssoTolerantMfaAlarm: config.logging.ssoTolerantMfaAlarm,
+    logpush: config.logging.logpush,
+  },
+  { providers: { aws: awsUsEast1 } },
+);
+
 export const environment = config.environment;
 export const zone = config.domain;
 export const publicUrls = config.hosts.map((h) => `https://${h.hostname}/`);
@@ -116,4 +140,6 @@ export const dmarcReportAuthorizations = email.reportAuthorizations;
 export const secretArns = store.arns;
 export const secretsKeyArn = store.key.arn;
 /** Where alerts go: the topics each alarm notifies. */
+/** Where security events are kept: the trail's log group and the app's security log (us-east-1). */
+export const securityLogs = { trail: logging.trailLogGroupName, app: logging.appLogGroup.name };
 export const alertTopics = { critical: uptime.topics.critical.arn, warning: uptime.topics.warning.arn };

@@ -43,6 +43,8 @@ export class UptimeMonitoring extends pulumi.ComponentResource {
   public readonly topics: { readonly critical: aws.sns.Topic; readonly warning: aws.sns.Topic };
   public readonly healthChecks: Record<string, aws.route53.HealthCheck> = {};
   public readonly alarms: aws.cloudwatch.MetricAlarm[] = [];
+  /** Who Cloudflare notifies on the critical route: other components' notifications reuse it. */
+  public readonly cloudflareMechanisms: cloudflare.types.input.NotificationPolicyMechanisms;
 
   constructor(name: string, args: UptimeMonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
     super("launch:monitoring:UptimeMonitoring", name, args, opts);
@@ -145,6 +147,7 @@ export class UptimeMonitoring extends pulumi.ComponentResource {
       route.webhookUrls.map((u, i) => new cloudflare.NotificationPolicyWebhooks(`${name}-cf-${severity}-webhook-${i}`, { accountId: args.cloudflareAccountId, name: `${envName(args.environment, severity)}-${i}`, url: pulumi.secret(u) }, parent));
     const criticalHooks = webhooks("critical", args.critical);
     const mechanisms = { emails: args.critical.emails.map((id) => ({ id })), webhooks: criticalHooks.map((w) => ({ id: w.id })) };
+    this.cloudflareMechanisms = mechanisms;
     const limits = PLAN_LIMITS[args.cloudflarePlan];
     const notifications: Array<[string, string, string]> = [
       ["ssl", "universal_ssl_event_type", "Edge certificate events. Runbook: runbooks/tls-certificate-failure.md"],

@@ -19,6 +19,11 @@ import { zoneDevelopmentModeOff } from "./rules/zone-development-mode-off";
 import { zoneHsts } from "./rules/zone-hsts";
 import { zoneMinTlsVersion } from "./rules/zone-min-tls-version";
 import { zoneSslStrict } from "./rules/zone-ssl-strict";
+import { auditTrail } from "./rules/audit-trail";
+import { cisAlarms } from "./rules/cis-alarms";
+import { logGroupsProtected } from "./rules/log-groups-protected";
+import { securityLogDataProtection } from "./rules/security-log-data-protection";
+import { trailBucketPrivate } from "./rules/trail-bucket-private";
 
 /** Every rule, as written, in catalogue order. */
 export const rules: LaunchPolicy[] = [
@@ -40,6 +45,11 @@ export const rules: LaunchPolicy[] = [
   uptimeChecksHaveAlarms,
   alarmsHaveActions,
   route53AlarmsInUsEast1,
+  auditTrail,
+  trailBucketPrivate,
+  logGroupsProtected,
+  cisAlarms,
+  securityLogDataProtection,
   rateLimitsCoverAuth,
 ];
 

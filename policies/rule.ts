@@ -2,7 +2,7 @@ import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/po
 
 /** Where a rule comes from, for the catalogue, SARIF and reviewers. */
 export interface Reference {
-  readonly standard: "OWASP API Security Top 10 2023" | "OWASP ASVS 4.0.3" | "CIS" | "RFC" | "Vendor";
+  readonly standard: "OWASP API Security Top 10 2023" | "OWASP ASVS 4.0.3" | "CIS" | "RFC" | "Vendor" | "checkov" | "trivy";
   readonly id: string;
   readonly title: string;
   readonly url: string;
@@ -35,3 +35,9 @@ export const asvs = (id: string, title: string): Reference => ({
   title,
   url: "https://owasp.org/www-project-application-security-verification-standard/",
 });
+
+/** The checkov check a rule matches, so a team running checkov can map its findings to ours. */
+export const checkov = (id: string, title: string): Reference => ({ standard: "checkov", id, title, url: "https://www.checkov.io/5.Policy%20Index/terraform.html" });
+
+/** The trivy (Aqua AVD) misconfiguration a rule matches: `AVD-AWS-0014` under service `cloudtrail`. */
+export const trivy = (id: string, service: string, title: string): Reference => ({ standard: "trivy", id, title, url: `https://avd.aquasec.com/misconfig/aws/${service}/${id.toLowerCase()}/` });

@@ -5,6 +5,7 @@ import { PROFILES } from "../email/providers";
 import { emailSchema } from "./email-schema";
 import { runtimeSchema, secretsSchema } from "./secrets-schema";
 import { alertsSchema, rateLimitsSchema, uptimeSchema } from "./monitoring-schema";
+import { loggingProblems, loggingSchema } from "./logging-schema";
 import { PLAN_LIMITS } from "../edge/rate-limits";
 import { debugFlagProblem } from "../runtime/debug-flags";
 import { DKIM_PRIVATE_KEY_SECRET, GENERATED_SECRETS } from "../secrets/generated";
@@ -59,6 +60,7 @@ export const projectSchema = z
     rateLimits: rateLimitsSchema.default({}),
     uptime: uptimeSchema,
     alerts: alertsSchema,
+    logging: loggingSchema.default({ ssoTolerantMfaAlarm: false }),
   })
   .superRefine((c, ctx) => {
     // A malformed domain is reported once, not again for every host under it.
@@ -82,6 +84,7 @@ export const projectSchema = z
       }
     }
     monitoringProblems(c).forEach(({ path, message }) => ctx.addIssue({ code: "custom", path, message }));
+    loggingProblems(c.environment, c.logging).forEach(({ path, message }) => ctx.addIssue({ code: "custom", path, message }));
     secretsProblems(c).forEach(({ path, message }) => ctx.addIssue({ code: "custom", path, message }));
     if (c.email) emailProblems(c.email, c.environment, c.domain).forEach(({ path, message }) => ctx.addIssue({ code: "custom", path: ["email", ...path], message }));
     const maxAge = c.hsts.maxAgeSeconds ?? HSTS_DEFAULT_MAX_AGE[c.environment];

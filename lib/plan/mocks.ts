@@ -36,6 +36,15 @@ function awsIdentity(type: string, inputs: Record<string, unknown>, account: str
     }
     case "aws:ssm/parameter:Parameter":
       return { id: String(inputs.name), arn: `arn:aws:ssm:${region}:${account}:parameter${inputs.name}` };
+    case "aws:cloudwatch/logGroup:LogGroup":
+      // The provider's arn attribute has no trailing `:*`; CloudTrail's input needs one added.
+      return { id: String(inputs.name), arn: `arn:aws:logs:${region}:${account}:log-group:${inputs.name}` };
+    case "aws:s3/bucket:Bucket":
+      return { id: String(inputs.bucket), arn: `arn:aws:s3:::${inputs.bucket}` };
+    case "aws:iam/role:Role":
+      return { id: String(inputs.name ?? name), arn: `arn:aws:iam::${account}:role/${inputs.name ?? name}` };
+    case "aws:cloudtrail/trail:Trail":
+      return { id: String(inputs.name), arn: `arn:aws:cloudtrail:${region}:${account}:trail/${inputs.name}` };
     case "aws:sns/topic:Topic": {
       const arn = `arn:aws:sns:${region}:${account}:${inputs.name ?? name}`;
       return { id: arn, arn };
