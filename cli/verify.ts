@@ -1,5 +1,5 @@
 import { Resolver } from "node:dns/promises";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { isIP } from "node:net";
 import { Command } from "commander";
 import { ConfigError } from "../lib/config/errors";
@@ -7,6 +7,9 @@ import { parseArgs } from "./command";
 import { parseLaunchConfig } from "../lib/config/parse";
 import { UsageError, readSiblings, readStackConfig, withSecretPlaceholders } from "../lib/config/stack-file";
 import { isHostname } from "../lib/dns/names";
+import { analyzeLogs, type LogAnalysis } from "../lib/logs/analyze";
+import { probeRecord, readProbeRecord, type ProbeRecord } from "../lib/logs/probe-record";
+import { LogInputError, logFiles } from "../lib/logs/reader";
 import { CHECKS } from "../lib/verify/checks";
 import { lookupHost, parseResolve } from "../lib/verify/http";
 import { probeChecks } from "../lib/probes";
@@ -36,11 +39,13 @@ interface Options {
   budget: string;
   stacksDir: string;
   probes?: string;
+  logs?: string;
+  probeRecord?: string;
 }
 
 const collect = (v: string, all: string[]) => [...all, v];
 
-function targetsFromStack(stack: string, stacksDir: string): { domain: string; selectors: string[]; url: string; hosts: string[] } {
+function targetsFromStack(stack: string, stacksDir: string): { domain: string; selectors: string[]; url: string; hosts: string[]; uptime: Array<{ name: string; url: string; match: string }> } {
   const file = readStackConfig(stacksDir, stack);
   const config = parseLaunchConfig(withSecretPlaceholders(file.raw).raw, { stack, source: file.source, siblings: readSiblings(stacksDir, stack) });
   const plan = config.emailPlan;
@@ -49,7 +54,7 @@ function targetsFromStack(stack: string, stacksDir: string): { domain: string; s
     ...(plan.selfManagedDkim ? [plan.selfManagedDkim.selector] : []),
   ];
   const app = config.hosts.find((h) => h.hostname.startsWith("app.")) ?? config.hosts[0];
-  return { domain: config.domain, selectors, url: `https://${app.hostname}/`, hosts: config.hosts.map((h) => h.hostname) };
+  return { domain: config.domain, selectors, url: `https://${app.hostname}/`, hosts: config.hosts.map((h) => h.hostname), uptime: config.uptime.checks };
 }
 
 function resolverFor(server: string | undefined, timeoutMs: number): Resolver {
@@ -61,6 +66,13 @@ function resolverFor(server: string | undefined, timeoutMs: number): Resolver {
     r.setServers([m ? (isIP(host) === 6 ? `[${host}]:${m[2]}` : `${host}:${m[2]}`) : host]);
   }
   return r;
+}
+
+async function readExport(path: string, record: ProbeRecord | undefined, progress: boolean): Promise<LogAnalysis> {
+  const mb = (b: number) => (b / 1e6).toFixed(0);
+  const a = await analyzeLogs(path, { record, onProgress: progress ? (events, bytes) => bytes % 64e6 < 1.1e6 && process.stderr.write(`reading ${path}: ${events} events, ${mb(bytes)} MB\n`) : undefined });
+  if (progress) process.stderr.write(`read ${path}: ${a.events} events, ${mb(a.bytes)} MB\n`);
+  return a;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -78,6 +90,8 @@ export async function main(argv: string[]): Promise<number> {
     .option("--markdown", "print the report as Markdown")
     .option("--eml <file>", "authenticate a message a test inbox received (SPF, DKIM, DMARC from its Received headers)")
     .option("--probes <file>", "also probe the running app as a reviewer would (authn, authz, csrf, ratelimit, input, latency); see README, Probes")
+    .option("--logs <file|dir>", "read an export of the app's security log (JSON lines or aws logs filter-log-events output, .gz allowed): logs.sensitive-data, logs.security-events")
+    .option("--probe-record <file>", "with --probes: write what the run sent and expects in the log (hashes, never values); with --logs: check the export against it (logs.canaries, logs.probe-events)")
     .option("--checks <list>", "run only these checks: ids or prefixes, comma-separated (dns,email.spf)")
     .option("--dns-server <host:port>", "ask this DNS server instead of the system's (private staging DNS, tests)")
     .option("--json", "print { target, checks, scorecard } (DESIGN.md, Contracts)")
@@ -93,7 +107,7 @@ export async function main(argv: string[]): Promise<number> {
     const url = opts.url ?? fromStack?.url;
     // The probe file is checked first: nothing is sent while any input is wrong.
     const probePlan = opts.probes ? loadProbeFile(opts.probes) : undefined;
-    if (!domain && !url && !opts.repo && !opts.bundle && !opts.eml && !probePlan) throw new UsageError("say what to verify. Fix: npm run verify -- --stack prod, or --domain example.com, or --probes probes.yaml.");
+    if (!domain && !url && !opts.repo && !opts.bundle && !opts.eml && !probePlan && !opts.logs) throw new UsageError("say what to verify. Fix: npm run verify -- --stack prod, or --domain example.com, or --probes probes.yaml, or --logs export.json.");
     if (domain && !isHostname(domain)) throw new UsageError(`--domain ${domain} is not a DNS name. Fix: pass the zone apex, such as example.com.`);
     if (url && !/^https:\/\/[^/\s]+/.test(url)) throw new UsageError(`--url ${url} is not an https:// URL. Fix: pass the app's address, such as https://app.example.com/.`);
     let resolve: Map<string, string>;
@@ -107,10 +121,14 @@ export async function main(argv: string[]): Promise<number> {
     const timeoutMs = Number(opts.timeout);
     const budgetMs = Number(opts.budget);
     if (!(timeoutMs > 0) || !(budgetMs > 0)) throw new UsageError("--timeout and --budget take milliseconds greater than 0.");
+    // A missing export or a bad record stops the run before anything is sent.
+    if (opts.logs) logFiles(opts.logs);
+    let record: ProbeRecord | undefined = opts.probeRecord && !probePlan ? readProbeRecord(opts.probeRecord) : undefined;
     const ctx = {
       domain,
       url,
       hosts: fromStack?.hosts,
+      uptimeChecks: fromStack?.uptime,
       httpPort: Number(opts.httpPort),
       resolve,
       ca: opts.caFile ? readFileSync(opts.caFile) : undefined,
@@ -124,20 +142,27 @@ export async function main(argv: string[]): Promise<number> {
     };
     let done = 0;
     const onDone = (o: { id: string; status: string }) => !opts.json && process.stderr.write(`[${++done}] ${o.id} ${o.status}\n`);
-    const infra = domain || url || ctx.repo || opts.bundle || opts.eml ? await runChecks(CHECKS, ctx, { concurrency: 4, checkTimeoutMs: timeoutMs, budgetMs, onDone }) : [];
+    const infraChecks = CHECKS.filter((c) => c.needs !== "logs");
+    const infra = domain || url || ctx.repo || opts.bundle || opts.eml ? await runChecks(infraChecks, ctx, { concurrency: 4, checkTimeoutMs: timeoutMs, budgetMs, onDone }) : [];
     let probes: typeof infra = [];
     if (probePlan) {
       const { checks, client } = probeChecks(probePlan, { resolve, ca: ctx.ca, lookupHost: (h) => lookupHost(ctx, h) });
       const seconds = probePlan.limits.seconds * 1000;
+      const startedAt = new Date();
       probes = await runChecks(checks, ctx, { concurrency: 1, checkTimeoutMs: seconds, budgetMs: seconds, onDone });
-      if (!opts.json) process.stderr.write(`probes sent ${client.requestsSent} of ${probePlan.limits.requests} requests allowed\n`);
+      record = probeRecord({ marker: client.marker, canaries: client.canaries, startedAt, endedAt: new Date(), outcomes: probes });
+      if (opts.probeRecord) writeFileSync(opts.probeRecord, `${JSON.stringify(record, null, 2)}\n`);
+      if (!opts.json) process.stderr.write(`probes sent ${client.requestsSent} of ${probePlan.limits.requests} requests allowed${opts.probeRecord ? `; record written to ${opts.probeRecord}` : ""}\n`);
     }
-    const outcomes = [...infra, ...probes];
-    const target = domain || (url ? new URL(url).hostname : probePlan ? new URL(probePlan.baseUrl).hostname : (opts.repo ?? opts.bundle ?? opts.eml)!);
+    // The export is read after the probes, so it can hold what they caused.
+    const logs = opts.logs ? await readExport(opts.logs, record, !opts.json) : undefined;
+    const logged = logs ? await runChecks(CHECKS.filter((c) => c.needs === "logs"), { ...ctx, logs, probeRecord: record }, { concurrency: 1, checkTimeoutMs: timeoutMs, budgetMs, onDone }) : [];
+    const outcomes = [...infra, ...probes, ...logged];
+    const target = domain || (url ? new URL(url).hostname : probePlan ? new URL(probePlan.baseUrl).hostname : (opts.repo ?? opts.bundle ?? opts.eml ?? opts.logs)!);
     process.stdout.write(opts.json ? `${JSON.stringify(verifyDocument(target, outcomes), null, 2)}\n` : opts.markdown ? verifyMarkdown(target, outcomes) : verifyText(target, outcomes));
     return outcomes.some((o) => o.status === "fail") ? 1 : 0;
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof UsageError) {
+    if (e instanceof ConfigError || e instanceof UsageError || e instanceof LogInputError) {
       process.stderr.write(`error: ${e.message}\n`);
       return 2;
     }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { catalogue } from "../../policies/catalogue";
 import { alertRoutes } from "../plan/alert-routes";
+import { loggingRows } from "./logging-section";
 import type { PlanResult } from "../plan/plan";
 import type { CapturedResource } from "../plan/types";
 import { toDisplay } from "../plan/wire";
@@ -37,7 +38,8 @@ const AREAS: ReadonlyArray<[string, readonly string[]]> = [
   ["CORS and CSRF", []],
   ["Email security", ["dns-spf-valid", "dns-spf-one-per-name", "dns-dmarc-valid", "dns-dkim-key-strength", "dns-mail-records-not-proxied"]],
   ["Transport security", ["zone-ssl-strict", "zone-always-use-https", "zone-min-tls-version", "zone-hsts"]],
-  ["Logging and monitoring", ["uptime-checks-cover-hosts", "uptime-checks-have-alarms", "alarms-have-actions", "route53-alarms-in-us-east-1"]],
+  // Two halves: uptime, and security events (audit trail, CIS alarms, the app's security log).
+  ["Logging and monitoring", ["uptime-checks-cover-hosts", "uptime-checks-have-alarms", "alarms-have-actions", "route53-alarms-in-us-east-1", "audit-trail", "trail-bucket-private", "log-groups-protected", "cis-alarms", "security-log-data-protection"]],
   ["Deployment hygiene", ["no-debug-mode", "zone-development-mode-off", "environment-separation"]],
 ];
 
@@ -45,7 +47,7 @@ const AREAS: ReadonlyArray<[string, readonly string[]]> = [
 export interface VerifyReport {
   readonly target: string;
   readonly checks: ReadonlyArray<{ id: string; area: string; status: string; summary: string; runbook: string }>;
-  readonly scorecard: ReadonlyArray<{ area: string; status: string }>;
+  readonly scorecard: ReadonlyArray<{ area: string; status: string; reason?: string }>;
 }
 
 export function buildHandover(r: PlanResult, suppressions: ReadonlyArray<{ rule: string; resource: string; reason?: string; expires?: string }>, verify?: VerifyReport): Handover {
@@ -59,7 +61,8 @@ export function buildHandover(r: PlanResult, suppressions: ReadonlyArray<{ rule:
     intro: `The deploy gate's verdict per checklist area, and the live verifier's${verify ? ` (${verify.target})` : " (no report given: npm run handover -- --verify report.json)"}. The gate cannot judge the app's own authentication, authorization and input validation; the live column can, when the report was made with --probes.`,
     columns: ["area", "gate", "gate findings", "live"],
     rows: AREAS.map(([area, rules]) => {
-      const live = verify?.scorecard.find((a) => a.area === area)?.status ?? "not run";
+      const verdict = verify?.scorecard.find((a) => a.area === area);
+      const live = verdict ? `${verdict.status}${verdict.reason ? ` (${verdict.reason})` : ""}` : "not run";
       if (rules.length === 0) return [area, "not checked", "judged live: npm run verify -- --probes probes.yaml", live];
       const found = r.violations.filter((v) => rules.includes(v.policy));
       const status = found.some((v) => v.enforcementLevel === "mandatory") ? "fail" : found.some((v) => !v.undecided && !v.suppressed) ? "warn" : "pass";
@@ -88,6 +91,13 @@ export function buildHandover(r: PlanResult, suppressions: ReadonlyArray<{ rule:
   });
   add({ id: "runtime", title: "Runtime settings", columns: ["parameter", "type"], rows: ofType(rs, "aws:ssm/parameter:Parameter").map((x) => [show(inputsOf(x).name), show(inputsOf(x).type)]) });
   add({ id: "checks", title: "Uptime checks", columns: ["host", "path", "must contain", "regions"], rows: ofType(rs, "aws:route53/healthCheck:HealthCheck").map((x) => { const i = inputsOf(x); return [show(i.fqdn), show(i.resourcePath), show(i.searchString), (i.regions ?? []).join(", ")]; }) });
+  add({
+    id: "logging",
+    title: "Security logs",
+    intro: "Where security events are kept, for how long, who can read them, and which alarms watch them. The event contract is in the README (Security log contract); runbooks: suspicious-authentication-activity, audit-trail-stopped, sensitive-data-in-logs.",
+    columns: ["log", "where", "retention", "who can read", "alarms", "routes to"],
+    rows: loggingRows(rs).map((l) => [l.log, l.where, l.retention, l.readers, l.alarms, l.routes]),
+  });
   add({ id: "alerts", title: "Alarms and who they page", columns: ["fires", "watches", "via", "pages"], rows: alertRoutes(rs).map((a) => [a.source, a.watches, a.via ?? "Cloudflare", a.targets.join(", ")]) });
   add({
     id: "risks",

@@ -1,4 +1,7 @@
+import { randomBytes } from "node:crypto";
 import type { Agent } from "node:http";
+import type { Canary } from "../logs/analyze";
+import { forbiddenField } from "../logs/sensitive";
 import { fetchOnce, type HttpResponse } from "../verify/http";
 import type { ProbePlan } from "./probe-file";
 
@@ -31,6 +34,10 @@ export class ProbeRefused extends Error {}
 export class ProbeClient {
   private sent = 0;
   private readonly allowed: ReadonlySet<string>;
+  /** In every request's User-Agent, so the app's log can tell this run's events from others. */
+  readonly marker = `launch-baseline-verify/${randomBytes(6).toString("hex")}`;
+  // Credentials this run sent (passwords, tokens, cookies): none may ever reach the app's log.
+  private readonly sentValues = new Map<string, string>();
 
   constructor(
     readonly plan: ProbePlan,
@@ -49,9 +56,36 @@ export class ProbeClient {
     if (!this.allowed.has(url.hostname.toLowerCase())) throw new ProbeRefused(`refused to contact ${url.hostname}: not in allowedHosts`);
     if (this.sent >= this.plan.limits.requests) throw new ProbeRefused(`the request budget (limits.requests: ${this.plan.limits.requests}) is spent`);
     this.sent++;
+    this.remember(req);
     const start = process.hrtime.bigint();
-    const res = await fetchOnce(url.toString(), { method: req.method, headers: req.headers, body: req.body, agent: req.agent, ca: this.target.ca, resolve: this.target.resolve, lookupHost: this.target.lookupHost, timeoutMs: this.plan.limits.timeoutMs, maxBodyBytes: 256 * 1024 });
+    const res = await fetchOnce(url.toString(), { method: req.method, headers: { "user-agent": this.marker, ...req.headers }, body: req.body, agent: req.agent, ca: this.target.ca, resolve: this.target.resolve, lookupHost: this.target.lookupHost, timeoutMs: this.plan.limits.timeoutMs, maxBodyBytes: 256 * 1024 });
     return { ...res, ms: Number(process.hrtime.bigint() - start) / 1e6 };
+  }
+
+  /** The credentials this run sent, each with what it was; the values stay in this process. */
+  get canaries(): Canary[] {
+    return [...this.sentValues].map(([value, label]) => ({ value, label }));
+  }
+
+  private remember(req: ProbeRequest): void {
+    const note = (value: string | undefined, label: string, min = 8) => value && value.length >= min && !this.sentValues.has(value) && this.sentValues.set(value, label);
+    for (const [k, v] of Object.entries(req.headers ?? {})) {
+      const name = k.toLowerCase();
+      if (name === "authorization") note(/^\S+\s+(\S+)$/.exec(v)?.[1], "token sent in an Authorization header");
+      else if (name === "cookie") for (const c of v.split(/;\s*/)) note(c.slice(c.indexOf("=") + 1), `cookie "${c.split("=")[0]}" the probes sent`);
+    }
+    if (typeof req.body !== "string" || !req.body.startsWith("{")) return;
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(req.body);
+    } catch {
+      return;
+    }
+    const { a, b } = this.plan.credentials;
+    for (const [k, v] of Object.entries(body)) {
+      if (typeof v !== "string" || !forbiddenField(k)?.startsWith("password")) continue;
+      note(v, v === a.password ? "real password of user a" : v === b.password ? "real password of user b" : `password the probes sent to ${req.method} ${req.path}`, 4);
+    }
   }
 
   /** A JSON request; the body is serialized here. */

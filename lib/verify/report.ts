@@ -11,8 +11,8 @@ const MAX_EVIDENCE = 8;
 /** A terminal table grouped by the checklist's areas, then the scorecard. */
 export function verifyText(target: string, outcomes: readonly CheckOutcome[]): string {
   const out = [`Verify ${target}`, ""];
-  for (const { area, status } of scorecard(outcomes)) {
-    out.push(`${area}: ${status}`);
+  for (const { area, status, reason } of scorecard(outcomes)) {
+    out.push(`${area}: ${status}${reason ? ` (${reason})` : ""}`);
     for (const o of outcomes.filter((x) => x.area === area)) {
       out.push(`  ${o.status.padEnd(4)}  ${o.id.padEnd(22)}  ${o.summary}`);
       if (o.status === "fail" || o.status === "warn") {
@@ -31,7 +31,7 @@ export function verifyText(target: string, outcomes: readonly CheckOutcome[]): s
 /** For a pull request or an issue: the scorecard, then the checks that need attention. */
 export function verifyMarkdown(target: string, outcomes: readonly CheckOutcome[]): string {
   const esc = (s: string) => s.replace(/\|/g, "\\|");
-  const lines = [`### verify ${target}`, "", "| area | status |", "|---|---|", ...scorecard(outcomes).map((a) => `| ${a.area} | ${a.status} |`), "", "| check | status | summary | runbook |", "|---|---|---|---|"];
+  const lines = [`### verify ${target}`, "", "| area | status |", "|---|---|", ...scorecard(outcomes).map((a) => `| ${a.area} | ${a.status}${a.reason ? ` (${esc(a.reason)})` : ""} |`), "", "| check | status | summary | runbook |", "|---|---|---|---|"];
   for (const o of outcomes) lines.push(`| \`${o.id}\` | ${o.status} | ${esc(o.summary)} | runbooks/${o.runbook}.md |`);
   return `${lines.join("\n")}\n`;
 }

@@ -26,6 +26,8 @@ export async function runChecks(checks: readonly Check[], ctx: VerifyContext, op
       else if (c.needs === "domain" && !ctx.domain) outcome = { ...base, status: "skip", summary: "no domain to check (--domain, or --stack)", evidence: [] };
       else if (c.needs === "eml" && !ctx.eml) outcome = { ...base, status: "skip", summary: "no received message to authenticate (--eml)", evidence: [] };
       else if (c.needs === "repo" && !ctx.repo) outcome = { ...base, status: "skip", summary: "no repository to scan (--repo)", evidence: [] };
+      else if (c.needs === "uptime" && !ctx.uptimeChecks?.length) outcome = { ...base, status: "skip", summary: "no uptime checks to ask (--stack)", evidence: [] };
+      else if (c.needs === "logs" && !ctx.logs) outcome = { ...base, status: "skip", summary: "no security-log export to read (--logs)", evidence: [] };
       else if (c.needs === "bundle-or-url" && !ctx.bundle && !ctx.url) outcome = { ...base, status: "skip", summary: "no frontend to scan (--bundle or --url)", evidence: [] };
       else {
         try {
@@ -44,11 +46,32 @@ export async function runChecks(checks: readonly Check[], ctx: VerifyContext, op
 
 const RANK: Record<Status, number> = { pass: 0, skip: 1, warn: 2, fail: 3 };
 
-/** One status per checklist area: the worst of its checks; an area with no check run is "not checked". */
-export function scorecard(outcomes: readonly CheckOutcome[]): Array<{ area: Area; status: Status | "not checked" }> {
-  return AREAS.map((area) => {
+// Areas the checklist states in two halves: neither half stands for the whole.
+const HALVES: Partial<Record<Area, ReadonlyArray<{ readonly name: string; readonly prefix: string; readonly how: string }>>> = {
+  "Logging and monitoring": [
+    { name: "uptime", prefix: "monitoring.", how: "npm run verify -- --stack <env>" },
+    { name: "security events", prefix: "logs.", how: "npm run verify -- --logs <export>" },
+  ],
+};
+
+export interface AreaVerdict {
+  readonly area: Area;
+  readonly status: Status | "not checked" | "partial";
+  /** Why an area is partial: the half that was not checked, and how to check it. */
+  readonly reason?: string;
+}
+
+/**
+ * One status per checklist area: the worst of its checks; an area with no check run is "not
+ * checked", and an area of two halves with one unchecked is "partial" unless something failed.
+ */
+export function scorecard(outcomes: readonly CheckOutcome[]): AreaVerdict[] {
+  return AREAS.map((area): AreaVerdict => {
     const mine = outcomes.filter((o) => o.area === area && o.status !== "skip");
-    if (mine.length === 0) return { area, status: "not checked" as const };
-    return { area, status: mine.reduce<Status>((worst, o) => (RANK[o.status] > RANK[worst] ? o.status : worst), "pass") };
+    if (mine.length === 0) return { area, status: "not checked" };
+    const worst = mine.reduce<Status>((w, o) => (RANK[o.status] > RANK[w] ? o.status : w), "pass");
+    const unchecked = (HALVES[area] ?? []).filter((h) => !mine.some((o) => o.id.startsWith(h.prefix)));
+    if (worst === "fail" || unchecked.length === 0) return { area, status: worst };
+    return { area, status: "partial", reason: unchecked.map((h) => `${h.name} not checked: ${h.how}`).join("; ") };
   });
 }

@@ -1,4 +1,6 @@
 import type { Resolver } from "node:dns/promises";
+import type { LogAnalysis } from "../logs/analyze";
+import type { ProbeRecord } from "../logs/probe-record";
 
 // The verifier's contract (DESIGN.md): checks with stable ids, an area of the checklist, a status,
 // a one-line summary, the evidence and the runbook to follow when it fails.
@@ -35,6 +37,12 @@ export interface VerifyContext {
   readonly eml?: string;
   readonly dkimSelectors: readonly string[];
   readonly resolver: Resolver;
+  /** The stack's uptime checks (with --stack): what Route 53 will ask, and must find. */
+  readonly uptimeChecks?: ReadonlyArray<{ readonly name: string; readonly url: string; readonly match: string }>;
+  /** The analysis of a security-log export (--logs), made once before the checks run. */
+  readonly logs?: LogAnalysis;
+  /** What a probe run sent and expects in the log (--probe-record), for logs.canaries and logs.probe-events. */
+  readonly probeRecord?: ProbeRecord;
   /** Which checks to run: ids or id prefixes such as "dns" or "email.spf". Default: all. */
   readonly only?: readonly string[];
   /** Per request, in milliseconds. */
@@ -44,7 +52,7 @@ export interface VerifyContext {
 export interface Check {
   readonly id: string;
   /** What the check needs from the target; without it the check is skipped. */
-  readonly needs: "domain" | "url" | "repo" | "bundle-or-url" | "eml" | "probes";
+  readonly needs: "domain" | "url" | "repo" | "bundle-or-url" | "eml" | "probes" | "logs" | "uptime";
   readonly area: Area;
   readonly runbook: string;
   run(ctx: VerifyContext): Promise<CheckResult>;

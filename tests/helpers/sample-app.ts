@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { appendFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createServer } from "node:https";
 import type { AddressInfo } from "node:net";
@@ -24,7 +25,13 @@ export type AppFlaw =
   | "no-type-checks"
   | "no-body-limit"
   | "unknown-fields-accepted"
-  | "slow-feed";
+  | "slow-feed"
+  // Security-log flaws (with securityLog set), as real loggers get them wrong:
+  | "log-password"
+  | "log-auth-header"
+  | "log-session-cookie"
+  | "no-authz-log"
+  | "log-email-userid";
 
 export interface SampleAppOptions {
   readonly cert: Buffer;
@@ -37,6 +44,8 @@ export interface SampleAppOptions {
   readonly resetOversized?: boolean;
   /** Milliseconds the feed takes (the slow-feed flaw makes it 600). */
   readonly feedDelayMs?: number;
+  /** Where to write the security log, one JSON line per event in the README's contract. */
+  readonly securityLog?: string;
 }
 
 export interface SampleApp {
@@ -107,6 +116,28 @@ export async function startSampleApp(opts: SampleAppOptions): Promise<SampleApp>
   const cookies = (req: IncomingMessage) => Object.fromEntries((req.headers.cookie ?? "").split(";").map((c) => c.trim().split("=")).filter((kv) => kv.length === 2));
   const tokenOf = (req: IncomingMessage) => (opts.carrier === "bearer" ? /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1] : cookies(req).session);
 
+  /** One event of the security log contract (OWASP vocabulary), as the fixed app writes it. */
+  function securityEvent(req: IncomingMessage, event: string, level: "INFO" | "WARN" | "CRITICAL", description: string, extra: Record<string, unknown> = {}) {
+    if (!opts.securityLog) return;
+    const line: Record<string, unknown> = {
+      datetime: new Date().toISOString(),
+      appid: "community",
+      event,
+      level,
+      description,
+      source_ip: req.socket.remoteAddress ?? "unknown",
+      request_uri: req.url ?? "/",
+      request_method: req.method ?? "GET",
+      useragent: req.headers["user-agent"] ?? "",
+      ...extra,
+    };
+    if (flaw("log-auth-header") && req.headers.authorization) line.authorization = req.headers.authorization;
+    if (flaw("log-session-cookie") && req.headers.cookie) line.cookie = req.headers.cookie;
+    appendFileSync(opts.securityLog, `${JSON.stringify(line)}\n`);
+  }
+  const userid = (u: { id: string; email: string } | undefined) => (!u ? "unknown" : flaw("log-email-userid") ? u.email : u.id);
+  const authzFail = (req: IncomingMessage, who: Claims, resource: string) => !flaw("no-authz-log") && securityEvent(req, `authz_fail:${flaw("log-email-userid") ? Object.values(users).find((u) => u.id === who.sub)!.email : who.sub},${resource}`, "CRITICAL", `User ${who.sub} refused ${resource}`);
+
   function send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string | string[]> = {}) {
     res.writeHead(status, { "content-type": "application/json", ...headers });
     res.end(body === undefined ? undefined : JSON.stringify(body));
@@ -126,6 +157,7 @@ export async function startSampleApp(opts: SampleAppOptions): Promise<SampleApp>
       }
     }
     if (size > limit) {
+      securityEvent(req, "input_validation_fail:body,anonymous", "WARN", `Body of ${req.method} over ${limit} bytes`);
       send(res, 413, { error: "body too large" });
       return { ok: false };
     }
@@ -133,6 +165,7 @@ export async function startSampleApp(opts: SampleAppOptions): Promise<SampleApp>
     try {
       return { ok: true, value: text ? JSON.parse(text) : {} };
     } catch (e) {
+      securityEvent(req, "input_validation_fail:body,anonymous", "WARN", `Body of ${req.method} ${new URL(req.url ?? "/", "https://x").pathname} did not parse`);
       if (flaw("stack-trace-on-bad-json")) send(res, 500, { error: String(e), stack: (e as Error).stack });
       else send(res, 400, { error: "malformed JSON" });
       return { ok: false };
@@ -140,7 +173,7 @@ export async function startSampleApp(opts: SampleAppOptions): Promise<SampleApp>
   }
 
   /** Validates an object against string fields; 400 names the first problem. */
-  function fields(res: ServerResponse, v: unknown, spec: Record<string, (s: string) => boolean>): Record<string, string> | undefined {
+  function fields(req: IncomingMessage, res: ServerResponse, v: unknown, spec: Record<string, (s: string) => boolean>): Record<string, string> | undefined {
     const o = v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
     const problem = !o
       ? "body must be an object"
@@ -149,6 +182,8 @@ export async function startSampleApp(opts: SampleAppOptions): Promise<SampleApp>
           .map(([k, ok]) => (flaw("no-type-checks") ? (o[k] === undefined ? `${k} is required` : "") : typeof o[k] !== "string" ? `${k} must be a string` : !ok(o[k] as string) ? `${k} is invalid` : ""))
           .find(Boolean);
     if (problem) {
+      const field = problem.startsWith("unknown field ") ? problem.slice(14) : problem.split(" ")[0];
+      securityEvent(req, `input_validation_fail:${field},anonymous`, "WARN", "A field did not validate");
       send(res, 400, { error: problem });
       return undefined;
     }
@@ -163,14 +198,16 @@ export async function startSampleApp(opts: SampleAppOptions): Promise<SampleApp>
     recent.push(now);
     loginAttempts.set(ip, recent);
     if (recent.length <= (opts.loginLimit ?? 10)) return false;
+    securityEvent(req, `excess_rate_limit_exceeded:${ip},${opts.loginLimit ?? 10}`, "WARN", "Client over the sign-in limit");
     send(res, 429, { error: "rate_limited", retry_after_seconds: 60 }, flaw("no-retry-after") ? {} : { "retry-after": "60" });
     return true;
   }
 
   const visible = (post: { org: string }, who: Claims) => flaw("idor-posts") || post.org === who.org;
-  const postOr404 = (res: ServerResponse, id: unknown, who: Claims) => {
+  const postOr404 = (req: IncomingMessage, res: ServerResponse, id: unknown, who: Claims) => {
     const post = typeof id === "string" ? posts.get(id) : undefined;
     if (post && visible(post, who)) return post;
+    if (post) authzFail(req, who, `/api/posts/${post.id}`);
     send(res, 404, { error: "not found" });
     return undefined;
   };
@@ -187,7 +224,11 @@ export async function startSampleApp(opts: SampleAppOptions): Promise<SampleApp>
       if (!body.ok) return;
       const { email, password } = (body.value ?? {}) as Record<string, unknown>;
       const user = Object.values(users).find((u) => u.email === email);
-      if (!user || (password !== user.password && !flaw("any-password"))) return send(res, 401, { error: "invalid credentials" });
+      if (!user || (password !== user.password && !flaw("any-password"))) {
+        securityEvent(req, `authn_login_fail:${userid(user)}`, "WARN", "Sign-in refused", flaw("log-password") ? { password } : {});
+        return send(res, 401, { error: "invalid credentials" });
+      }
+      securityEvent(req, `authn_login_success:${userid(user)}`, "INFO", "Signed in");
       const token = issue(user);
       if (opts.carrier === "bearer") return send(res, 200, { token });
       const csrf = randomBytes(16).toString("base64url");
@@ -197,18 +238,25 @@ export async function startSampleApp(opts: SampleAppOptions): Promise<SampleApp>
     if (route === "POST /api/auth/signup") {
       const body = await readJson(req, res);
       if (!body.ok) return;
-      const v = fields(res, body.value, { email: (s) => /^[^@\s]+@[^@\s]+$/.test(s), password: (s) => s.length >= 12, name: (s) => s.length > 0 && s.length <= 100 });
+      const v = fields(req, res, body.value, { email: (s) => /^[^@\s]+@[^@\s]+$/.test(s), password: (s) => s.length >= 12, name: (s) => s.length > 0 && s.length <= 100 });
       return v && send(res, 201, { id: randomUUID() });
     }
     if (route === "GET /api/me" && flaw("open-me") && !tokenOf(req)) return send(res, 200, { id: "dev-user", org: "acme" });
 
-    const who = verify(tokenOf(req));
-    if (!who) return send(res, 401, { error: "unauthenticated" });
+    const presented = tokenOf(req);
+    const who = verify(presented);
+    if (!who) {
+      if (presented) securityEvent(req, "authn_token_invalid:unknown", "WARN", "A token that does not verify was presented");
+      return send(res, 401, { error: "unauthenticated" });
+    }
     // Cookie sessions: a state-changing request must come from our own pages, with the CSRF token.
     if (opts.carrier === "cookie" && method !== "GET" && method !== "HEAD" && !flaw("csrf-unprotected")) {
       const token = req.headers["x-csrf-token"];
       const origin = req.headers.origin;
-      if ((origin && origin !== `https://app.probe.test:${port}`) || !token || token !== cookies(req).csrf) return send(res, 403, { error: "csrf" });
+      if ((origin && origin !== `https://app.probe.test:${port}`) || !token || token !== cookies(req).csrf) {
+        securityEvent(req, `csrf_token_fail:${who.sub}`, "WARN", "A state change without a valid CSRF token");
+        return send(res, 403, { error: "csrf" });
+      }
     }
 
     if (route === "POST /api/auth/logout") {
@@ -216,9 +264,13 @@ export async function startSampleApp(opts: SampleAppOptions): Promise<SampleApp>
       return send(res, 204);
     }
     if (route === "GET /api/me") return send(res, 200, { id: who.sub, org: who.org });
-    if (route === "GET /api/admin/users") return who.role === "admin" || flaw("admin-open") ? send(res, 200, Object.values(users).map((u) => ({ id: u.id, email: u.email }))) : send(res, 403, { error: "forbidden" });
+    if (route === "GET /api/admin/users") {
+      if (who.role === "admin" || flaw("admin-open")) return send(res, 200, Object.values(users).map((u) => ({ id: u.id, email: u.email })));
+      authzFail(req, who, "/api/admin/users");
+      return send(res, 403, { error: "forbidden" });
+    }
     if (route === "GET /api/posts" && url.searchParams.has("id")) {
-      const post = postOr404(res, url.searchParams.get("id"), who);
+      const post = postOr404(req, res, url.searchParams.get("id"), who);
       return post && send(res, 200, post);
     }
     if (route === "GET /api/posts") {
@@ -228,20 +280,20 @@ export async function startSampleApp(opts: SampleAppOptions): Promise<SampleApp>
     if (route === "POST /api/posts/lookup") {
       const body = await readJson(req, res);
       if (!body.ok) return;
-      const post = postOr404(res, (body.value as { id?: unknown } | null)?.id, who);
+      const post = postOr404(req, res, (body.value as { id?: unknown } | null)?.id, who);
       return post && send(res, 200, post);
     }
     if (route === "POST /api/posts") {
       const body = await readJson(req, res);
       if (!body.ok) return;
-      const v = fields(res, body.value, { title: (s) => s.length > 0 && s.length <= 200, text: () => true });
+      const v = fields(req, res, body.value, { title: (s) => s.length > 0 && s.length <= 200, text: () => true });
       if (!v) return;
       const id = String(300 + posts.size);
       posts.set(id, { id, org: who.org, title: v.title, text: v.text });
       return send(res, 201, { id });
     }
     if (route.endsWith(" /api/posts/{id}")) {
-      const post = postOr404(res, url.pathname.split("/").pop(), who);
+      const post = postOr404(req, res, url.pathname.split("/").pop(), who);
       if (!post) return;
       if (method === "GET") return send(res, 200, post);
       if (method === "DELETE") {

@@ -3,6 +3,8 @@ import { dnsCaa, dnsNameservers } from "./dns";
 import { dnsDnssec } from "./dnssec";
 import { emailDkim, emailDmarc, emailMtaSts, emailSpf, emailTlsRpt } from "./email";
 import { emailMessage } from "./message";
+import { logsCanaries, logsProbeEvents, logsSecurityEvents, logsSensitiveData } from "./logs";
+import { monitoringUptimeTargets } from "./monitoring";
 import { secretsBundle, secretsRepository } from "./secrets";
 import { secretsServedFiles } from "./served-files";
 import { transportCertificate, transportHsts, transportHttpsRedirect, transportTlsVersions } from "./transport";
@@ -30,4 +32,9 @@ export const CHECKS: readonly Check[] = [
   secretsRepository,
   secretsBundle,
   secretsServedFiles,
+  monitoringUptimeTargets,
+  logsSensitiveData,
+  logsSecurityEvents,
+  logsCanaries,
+  logsProbeEvents,
 ];

@@ -1,0 +1,170 @@
+import { hitsInText } from "../secrets/detector";
+import { sha256, type ProbeRecord } from "./probe-record";
+import { readLogs } from "./reader";
+import { EMAIL, forbiddenFields, forbiddenValues } from "./sensitive";
+import { EVENTS, REQUIRED_FIELDS, eventName, isVocabulary } from "./vocabulary";
+
+// One pass over a security-log export, for every `logs.*` check: the events are parsed against
+// the contract (lib/logs/vocabulary.ts), searched for what must never be logged, and for the
+// canaries a probe run planted. Lines are scanned by the secret detector in batches, as the
+// repository history is.
+
+/** How many, and where the first few are: evidence never holds a value. */
+export interface Sample {
+  count: number;
+  readonly examples: string[];
+}
+
+/** A credential a probe run sent, held in that process only; records keep its hash. */
+export interface Canary {
+  /** What the value stands for: `real password of user a`; never the value. */
+  readonly label: string;
+  readonly value: string;
+}
+
+export interface LogAnalysis {
+  readonly source: string;
+  events: number;
+  bytes: number;
+  readonly unparsable: Sample;
+  readonly missingFields: Sample;
+  readonly notVocabulary: Sample;
+  readonly emailUserIds: Sample;
+  readonly sensitive: Sample;
+  readonly emails: Sample;
+  readonly canaryHits: Sample;
+  /** Events per vocabulary name. */
+  readonly eventCounts: Record<string, number>;
+  /** With a probe record: events per name inside the run's time window, and those carrying its marker. */
+  readonly windowCounts: Record<string, number>;
+  readonly markedCounts: Record<string, number>;
+}
+
+/** How a probe record is looked for: canary hashes by length, and the run's window. */
+interface RecordSearch {
+  readonly record: ProbeRecord;
+  readonly byLength: ReadonlyMap<number, ReadonlyArray<{ sha256: string; label: string }>>;
+  readonly from: number;
+  readonly to: number;
+}
+
+// Events the app writes a little before or after the probes' own clock says: allow for skew.
+const SKEW_MS = 60_000;
+// A credential sits in a log between quotes, after `=` or `Bearer `, or inside a cookie header.
+const PIECES = /[\s;,=&"':\\]+/;
+
+const EXAMPLES = 10;
+const BATCH_CHARS = 1 << 20;
+const sample = (): Sample => ({ count: 0, examples: [] });
+const add = (s: Sample, example: string) => {
+  s.count++;
+  if (s.examples.length < EXAMPLES) s.examples.push(example);
+};
+
+export async function analyzeLogs(path: string, opts: { record?: ProbeRecord; onProgress?: (events: number, bytes: number) => void } = {}): Promise<LogAnalysis> {
+  const a: LogAnalysis = { source: path, events: 0, bytes: 0, unparsable: sample(), missingFields: sample(), notVocabulary: sample(), emailUserIds: sample(), sensitive: sample(), emails: sample(), canaryHits: sample(), eventCounts: {}, windowCounts: {}, markedCounts: {} };
+  const search = opts.record && recordSearch(opts.record);
+  let texts: string[] = [];
+  let wheres: string[] = [];
+  let found: string[][] = [];
+  let chars = 0;
+  const flush = () => {
+    if (texts.length) scanBatch(a, texts, wheres, found);
+    texts = [];
+    wheres = [];
+    found = [];
+    chars = 0;
+  };
+  for await (const record of readLogs(path)) {
+    a.events++;
+    a.bytes += record.text.length + 1;
+    found.push(readEvent(a, record.where, record.text, search));
+    // One line per event in the batch, so a hit's line is its event.
+    texts.push(record.text.includes("\n") ? record.text.replace(/\r?\n/g, " ") : record.text);
+    wheres.push(record.where);
+    chars += record.text.length + 1;
+    if (chars >= BATCH_CHARS) {
+      flush();
+      opts.onProgress?.(a.events, a.bytes);
+    }
+  }
+  flush();
+  return a;
+}
+
+/** Checks one event against the contract; returns what it holds that must never be logged. */
+function readEvent(a: LogAnalysis, where: string, text: string, search: RecordSearch | undefined): string[] {
+  const values = forbiddenValues(text).map((f) => f.what);
+  if (search) for (const label of canariesIn(text, search)) add(a.canaryHits, `${where}: the ${label}`);
+  let event: Record<string, unknown>;
+  try {
+    event = JSON.parse(text);
+    if (!event || typeof event !== "object" || Array.isArray(event)) throw new Error("not an object");
+  } catch {
+    add(a.unparsable, `${where}: not a JSON object`);
+    return values;
+  }
+  const missing = REQUIRED_FIELDS.filter((f) => event[f] === undefined || event[f] === null || event[f] === "");
+  if (missing.length) add(a.missingFields, `${where}: no ${missing.join(", ")}`);
+  if (typeof event.event === "string") {
+    const name = eventName(event.event);
+    if (!isVocabulary(name)) add(a.notVocabulary, `${where}: "${name}" is not a name of the OWASP Logging Vocabulary`);
+    else {
+      a.eventCounts[name] = (a.eventCounts[name] ?? 0) + 1;
+      const at = typeof event.datetime === "string" ? Date.parse(event.datetime) : NaN;
+      if (search && at >= search.from && at <= search.to) a.windowCounts[name] = (a.windowCounts[name] ?? 0) + 1;
+      if (search && text.includes(search.record.marker)) a.markedCounts[name] = (a.markedCounts[name] ?? 0) + 1;
+    }
+    // The contract's user id is opaque: the first argument of events that take one, or `userid`.
+    const args = event.event.slice(name.length + 1).split(",");
+    const userid = EVENTS[name]?.args.startsWith("userid") ? args[0] : undefined;
+    if ((userid && EMAIL.test(userid)) || (typeof event.userid === "string" && EMAIL.test(event.userid))) add(a.emailUserIds, `${where}: the user id is an email address`);
+  }
+  if (EMAIL.test(text)) add(a.emails, `${where}: an email address`);
+  return [...forbiddenFields(event).map((f) => f.what), ...values];
+}
+
+// Detector kinds a field or value finding already covers on the same event.
+const COVERED = new Set(["hardcoded-password", "high-entropy-secret", "jwt", "bearer-token", "basic-auth-header"]);
+
+function recordSearch(record: ProbeRecord): RecordSearch {
+  const byLength = new Map<number, Array<{ sha256: string; label: string }>>();
+  for (const c of record.canaries) byLength.set(c.length, [...(byLength.get(c.length) ?? []), c]);
+  return { record, byLength, from: Date.parse(record.startedAt) - SKEW_MS, to: Date.parse(record.endedAt) + SKEW_MS };
+}
+
+/** Labels of the canaries in a line: pieces of the canaries' lengths, compared by hash. */
+function canariesIn(text: string, search: RecordSearch): string[] {
+  const labels: string[] = [];
+  for (const piece of text.split(PIECES)) {
+    const candidates = search.byLength.get(piece.length);
+    if (!candidates) continue;
+    const h = sha256(piece);
+    for (const c of candidates) if (c.sha256 === h && !labels.includes(c.label)) labels.push(c.label);
+  }
+  return labels;
+}
+
+/** Provider keys and connection strings (the secret detector) over a batch. */
+function scanBatch(a: LogAnalysis, texts: string[], wheres: string[], found: string[][]): void {
+  const batch = texts.join("\n");
+  const starts: number[] = [];
+  for (let i = 0, at = 0; i < texts.length; at += texts[i].length + 1, i++) starts.push(at);
+  const lineOf = (at: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  for (const hit of hitsInText(batch)) {
+    const line = lineOf(hit.at);
+    const what = `${hit.description} (${hit.kind})`;
+    if ((COVERED.has(hit.kind) && found[line].length) || found[line].includes(what)) continue;
+    found[line].push(what);
+  }
+  found.forEach((whats, line) => whats.length && add(a.sensitive, `${wheres[line]}: ${[...new Set(whats)].join("; ")}`));
+}

@@ -1,0 +1,77 @@
+import { nameWords } from "../secrets/names";
+
+// What must never be in a security log, judged per event: by the field a value sits under
+// (a password, an Authorization or Cookie header, a session id, a token), and by the value
+// wherever it sits (a JWT, a bearer credential, a Luhn-valid card number). Provider keys and
+// connection strings come from the one secret detector, run over batches of lines. Email
+// addresses are a warning: they identify a person and belong in the user store, not the log.
+
+export interface LogFinding {
+  /** What was found, never the value: `password field "password"`, `a JWT`. */
+  readonly what: string;
+}
+
+const PASSWORD_WORDS = new Set(["password", "passwd", "pwd", "pass", "passphrase", "passcode"]);
+const HEADER_NAMES = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "x-auth-token"]);
+const SESSION_NAMES = new Set(["session", "sessionid", "session_id", "sid", "connect.sid", "session_token", "sessiontoken"]);
+const TOKEN_WORDS = new Set(["token", "jwt", "bearer", "secret", "apikey"]);
+// Names that say the value is about a token, not the token: token ids, types and counts are fine.
+const TOKEN_ABOUT = new Set(["id", "ids", "type", "kind", "count", "length", "expiry", "expires", "ttl", "name", "hash", "scope", "scopes", "entitlements"]);
+
+export const JWT = /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/;
+const BEARER = /\b(?:Bearer|Basic)\s+[A-Za-z0-9._~+/-]{12,}=*/;
+const CARD = /(?<![\d.])\d(?:[ -]?\d){12,18}(?![\d.])/g;
+export const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/;
+
+/** The Luhn checksum: card numbers pass it, most other digit runs do not. */
+export function luhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/** What a field's name says its value is, when that value must never be logged. */
+export function forbiddenField(key: string): string | undefined {
+  const lower = key.toLowerCase();
+  if (HEADER_NAMES.has(lower)) return `${lower === "cookie" || lower === "set-cookie" ? "Cookie" : "Authorization"} header value "${key}"`;
+  if (SESSION_NAMES.has(lower)) return `session id "${key}"`;
+  const words = nameWords(key);
+  if (words.some((w) => PASSWORD_WORDS.has(w))) return `password field "${key}"`;
+  if (words.some((w) => TOKEN_WORDS.has(w)) && !TOKEN_ABOUT.has(words[words.length - 1])) return `token field "${key}"`;
+  if (words.length >= 2 && words[words.length - 1] === "key" && ["api", "access", "private", "secret", "signing"].includes(words[words.length - 2])) return `key field "${key}"`;
+  return undefined;
+}
+
+/** Findings by field name, in a parsed event (objects nested up to four deep). */
+export function forbiddenFields(event: unknown, depth = 0, out: LogFinding[] = []): LogFinding[] {
+  if (!event || typeof event !== "object" || depth > 4) return out;
+  for (const [k, v] of Object.entries(event as Record<string, unknown>)) {
+    if (v === null || v === undefined || v === "" || typeof v === "boolean") continue;
+    if (typeof v === "object") forbiddenFields(v, depth + 1, out);
+    else {
+      const what = forbiddenField(k);
+      if (what) out.push({ what });
+    }
+  }
+  return out;
+}
+
+/** Findings by value, anywhere in the line. */
+export function forbiddenValues(text: string): LogFinding[] {
+  const out: LogFinding[] = [];
+  if (JWT.test(text)) out.push({ what: "a JWT" });
+  if (BEARER.test(text)) out.push({ what: "an Authorization credential (Bearer or Basic)" });
+  CARD.lastIndex = 0;
+  for (let m = CARD.exec(text); m; m = CARD.exec(text)) {
+    const digits = m[0].replace(/[ -]/g, "");
+    if (digits.length >= 13 && digits.length <= 19 && /^[2-6]/.test(digits) && luhn(digits)) {
+      out.push({ what: "a card number (Luhn-valid)" });
+      break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,79 @@
+import type { Sample } from "../../logs/analyze";
+import type { Check, CheckResult } from "../types";
+
+// The app's security log, proven on an export (`verify --logs`): nothing that must never be
+// logged is there, and the events follow the contract (lib/logs/vocabulary.ts). Both read the
+// one analysis verify made of the export before any check ran.
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const listed = (s: Sample) => (s.count > s.examples.length ? [...s.examples, `... and ${s.count - s.examples.length} more`] : s.examples);
+
+export const logsSensitiveData: Check = {
+  id: "logs.sensitive-data",
+  needs: "logs",
+  area: "Logging and monitoring",
+  runbook: "sensitive-data-in-logs",
+  async run(ctx): Promise<CheckResult> {
+    const a = ctx.logs!;
+    if (a.sensitive.count) return { status: "fail", summary: `${plural(a.sensitive.count, "event")} of ${a.events} hold what must never be logged (values not shown)`, evidence: listed(a.sensitive) };
+    if (a.emails.count) return { status: "warn", summary: `no secrets in ${plural(a.events, "event")}, but ${plural(a.emails.count, "event")} hold an email address`, evidence: listed(a.emails) };
+    return { status: "pass", summary: `no password, header, session id, token, key, connection string, card number or email address in ${plural(a.events, "event")}`, evidence: [] };
+  },
+};
+
+export const logsSecurityEvents: Check = {
+  id: "logs.security-events",
+  needs: "logs",
+  area: "Logging and monitoring",
+  runbook: "sensitive-data-in-logs",
+  async run(ctx): Promise<CheckResult> {
+    const a = ctx.logs!;
+    if (a.events === 0) return { status: "fail", summary: `the export ${a.source} holds no events: the app logs no security events, or the export's time window is empty`, evidence: [] };
+    const problems: Array<[Sample, string]> = [
+      [a.unparsable, "do not parse as JSON"],
+      [a.missingFields, "lack required fields (datetime, appid, event, level, description, source_ip, request_uri, request_method)"],
+      [a.notVocabulary, "use an event name outside the OWASP Logging Vocabulary"],
+      [a.emailUserIds, "use an email address as the user id"],
+    ];
+    const failing = problems.filter(([s]) => s.count > 0);
+    const counts = Object.entries(a.eventCounts).sort((x, y) => y[1] - x[1]).map(([n, c]) => `${n} ${c}`);
+    if (failing.length) return { status: "fail", summary: `${failing.map(([s, what]) => `${plural(s.count, "event")} ${what}`).join("; ")} (of ${a.events})`, evidence: failing.flatMap(([s]) => listed(s)) };
+    return { status: "pass", summary: `${plural(a.events, "event")} follow the contract: ${counts.slice(0, 6).join(", ")}${counts.length > 6 ? ", ..." : ""}`, evidence: [] };
+  },
+};
+
+export const logsCanaries: Check = {
+  id: "logs.canaries",
+  needs: "logs",
+  area: "Logging and monitoring",
+  runbook: "sensitive-data-in-logs",
+  async run(ctx): Promise<CheckResult> {
+    const record = ctx.probeRecord;
+    if (!record) return { status: "skip", summary: "no probe record to look for (--probe-record, written by a --probes run)", evidence: [] };
+    const a = ctx.logs!;
+    if (a.canaryHits.count) return { status: "fail", summary: `${plural(a.canaryHits.count, "credential")} the probes sent reached the log (values not shown)`, evidence: listed(a.canaryHits) };
+    return { status: "pass", summary: `none of the ${plural(record.canaries.length, "credential")} the probes sent (passwords, tokens, cookies) appears in ${plural(a.events, "event")}`, evidence: [] };
+  },
+};
+
+export const logsProbeEvents: Check = {
+  id: "logs.probe-events",
+  needs: "logs",
+  area: "Logging and monitoring",
+  runbook: "audit-trail-stopped",
+  async run(ctx): Promise<CheckResult> {
+    const record = ctx.probeRecord;
+    if (!record) return { status: "skip", summary: "no probe record to compare with (--probe-record, written by a --probes run)", evidence: [] };
+    if (record.expected.length === 0) return { status: "skip", summary: "the probe run refused no attempt that must be logged", evidence: [] };
+    const a = ctx.logs!;
+    // Events carrying the run's User-Agent marker are this run's for sure; else, its time window.
+    const marked = Object.keys(a.markedCounts).length > 0;
+    const counts = marked ? a.markedCounts : a.windowCounts;
+    const scope = marked ? `events marked ${record.marker}` : `events between ${record.startedAt} and ${record.endedAt} (±60 s)`;
+    const seen = (e: { events: readonly string[] }) => e.events.reduce((n, name) => n + (counts[name] ?? 0), 0);
+    const missing = record.expected.filter((e) => seen(e) === 0);
+    const evidence = record.expected.map((e) => `${e.probe}: ${e.attempts} -> ${seen(e)} ${e.events.join(" or ")} event(s)`);
+    if (missing.length) return { status: "fail", summary: `the app did not log ${missing.map((e) => `${e.attempts} (${e.events[0]})`).join("; ")}, among ${scope}`, evidence };
+    return { status: "pass", summary: `every refused attempt of the probe run was logged as a security event (${record.expected.length} kinds, ${scope})`, evidence };
+  },
+};
