@@ -1,3 +1,4 @@
+import { benchLogs } from "./logs";
 import { benchPlanStartup } from "./plan-startup";
 import { benchProbeLatency } from "./probe-latency";
 import { benchScale } from "./scale";
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   process.stderr.write("\n");
   process.stdout.write(`${plan.report}\n\n`);
   process.stdout.write(`${await benchSecretDetection(5)}\n\n`);
+  process.stdout.write(`${await benchLogs()}\n\n`);
   process.stdout.write(`${await benchVerify(Math.min(runs, 5))}\n\n`);
   process.stdout.write(`${await benchProbeLatency(Math.min(runs, 5))}\n\n`);
   if (process.env.SKIP_SCALE !== "1") process.stdout.write(`${await benchScale(Math.min(runs, 5))}\n`);

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { parseDocument } from "yaml";
 import { configTable } from "../lib/config/docs";
 import { CONFIG_KEYS } from "../lib/config/keys";
+import { logContractDocs } from "../lib/logs/docs";
 import { catalogueTable } from "../policies/catalogue";
 
 // `npm run docs`: regenerates what is derived from the config key list: the README's config table
@@ -14,7 +15,7 @@ function replaceBlock(text: string, name: string, content: string): string {
   return `${before}<!-- ${name}:start -->\n${content}\n<!-- ${name}:end -->${after}`;
 }
 
-writeFileSync("README.md", replaceBlock(replaceBlock(readFileSync("README.md", "utf8"), "config-table", configTable()), "rule-table", catalogueTable()));
+writeFileSync("README.md", replaceBlock(replaceBlock(replaceBlock(readFileSync("README.md", "utf8"), "config-table", configTable()), "rule-table", catalogueTable()), "log-contract", logContractDocs()));
 
 const project = parseDocument(readFileSync("Pulumi.yaml", "utf8"));
 project.setIn(
@@ -22,4 +23,4 @@ project.setIn(
   Object.fromEntries(CONFIG_KEYS.map((k) => [k.key, { description: k.description, ...(k.default !== undefined ? { default: k.default } : {}), ...(k.secret ? { secret: true } : {}) }])),
 );
 writeFileSync("Pulumi.yaml", project.toString({ lineWidth: 0 }));
-process.stdout.write("README.md config and rule tables, and Pulumi.yaml template.config, regenerated\n");
+process.stdout.write("README.md config and rule tables, the security-log contract, and Pulumi.yaml template.config, regenerated\n");

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { configTable } from "../lib/config/docs";
 import { CONFIG_KEYS } from "../lib/config/keys";
+import { logContractDocs } from "../lib/logs/docs";
+import { EVENTS } from "../lib/logs/vocabulary";
 
 describe("every config key is documented where users look", () => {
   it("Pulumi.yaml's template.config describes exactly the keys the program reads", () => {
@@ -21,6 +23,13 @@ describe("every config key is documented where users look", () => {
 
   it("the README's config table is the generated one", () => {
     expect(readFileSync("README.md", "utf8")).toContain(configTable());
+  });
+
+  it("the README's security-log contract is the generated one, with an example of every event name", () => {
+    const docs = logContractDocs();
+    expect(readFileSync("README.md", "utf8")).toContain(docs);
+    for (const name of Object.keys(EVENTS)) expect(docs).toContain(`| \`${name}:`);
+    expect(docs).toContain("| `csrf_token_fail:u-4f1c` | WARN |");
   });
 });
 

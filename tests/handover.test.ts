@@ -44,6 +44,17 @@ describe.each(["prod", "staging", "dev"])("handover of %s", (stack) => {
     expect(s.get("Alarms and who they page")?.length).toBe(doc.alertRoutes.length);
     expect(s.get("Readiness scorecard")?.map((row) => row[0])).toEqual(["Authentication", "Authorization", "Input validation", "Secrets handling", "Rate limiting", "CORS and CSRF", "Email security", "Transport security", "Logging and monitoring", "Deployment hygiene"]);
     expect(s.get("Commands")?.map((row) => row[0])).toEqual(["check offline", "deploy", "roll back", "rotate an external secret", "rotate a generated key"]);
+    // Every log group and trail the stack creates, where it lives, how long, and who is paged.
+    const logs = s.get("Security logs")!;
+    expect(logs.map((row) => row[0])).toEqual([...doc.resources.filter((x) => x.type === "aws:cloudwatch/logGroup:LogGroup").map((x) => String(x.inputs.name)), `CloudTrail launch-baseline-${stack}-audit (all regions, validated)`]);
+    expect(logs.find((row) => row[0] === `/launch-baseline/${stack}/security`)).toEqual([
+      `/launch-baseline/${stack}/security`,
+      "CloudWatch Logs, us-east-1, KMS-encrypted",
+      `${{ prod: 365, staging: 90, dev: 30 }[stack]} days`,
+      "IAM principals of the account with logs:GetLogEvents and kms:Decrypt on the logs key; data protection masks secrets, tokens, cards and emails: seeing them needs logs:Unmask",
+      "6: AccountLockouts, AuthorizationFailures, TokenReuse, LoginFailures, RateLimitHits, LogEventsWithFindings",
+      `launch-baseline-${stack}-alerts-critical, launch-baseline-${stack}-alerts-warning`,
+    ]);
     const html = readFileSync(join(out, `handover-${stack}.html`), "utf8");
     expect(html).toContain('<section id="scorecard">');
     expect(html).not.toMatch(/<script|src=|href="http/);
@@ -54,13 +65,14 @@ describe("handover with the last verify report", () => {
   it("adds the report and the live column of the scorecard", async () => {
     const dir = mkdtempSync(join(tmpdir(), "lb-handover-"));
     const report = join(dir, "verify.json");
-    writeFileSync(report, JSON.stringify({ target: "example.com", checks: [{ id: "transport.hsts", area: "Transport security", status: "pass", summary: "HSTS max-age 31536000 s", evidence: [], runbook: "runbooks/redirect-loop-or-hsts-lock-in.md" }], scorecard: [{ area: "Transport security", status: "pass" }] }));
+    writeFileSync(report, JSON.stringify({ target: "example.com", checks: [{ id: "transport.hsts", area: "Transport security", status: "pass", summary: "HSTS max-age 31536000 s", evidence: [], runbook: "runbooks/redirect-loop-or-hsts-lock-in.md" }], scorecard: [{ area: "Transport security", status: "pass" }, { area: "Logging and monitoring", status: "partial", reason: "uptime not checked: npm run verify -- --stack <env>" }] }));
     const r = await handover(["--stack", "prod", "--out", dir, "--verify", report]);
     expect(r.code).toBe(0);
     const s = sections(readFileSync(join(dir, "handover-prod.md"), "utf8"));
     expect(s.get("Last verify report")).toEqual([["transport.hsts", "pass", "HSTS max-age 31536000 s", "runbooks/redirect-loop-or-hsts-lock-in.md"]]);
     expect(s.get("Readiness scorecard")!.find((row) => row[0] === "Transport security")).toEqual(["Transport security", "pass", "0", "pass"]);
     expect(s.get("Readiness scorecard")!.find((row) => row[0] === "Authentication")).toEqual(["Authentication", "not checked", "judged live: npm run verify -- --probes probes.yaml", "not run"]);
+    expect(s.get("Readiness scorecard")!.find((row) => row[0] === "Logging and monitoring")).toEqual(["Logging and monitoring", "pass", "0", "partial (uptime not checked: npm run verify -- --stack <env>)"]);
   });
 
   it("refuses a file that is not a verify report", async () => {

@@ -128,6 +128,9 @@ describe("logging configuration", () => {
     const dir = editedStacks("staging", (y) => `${y}  launch-baseline:logging:\n    existingTrail:\n      arn: arn:aws:cloudtrail:us-east-1:111122223333:trail/org-trail\n      logGroupName: aws-controltower/CloudTrailLogs\n    ssoTolerantMfaAlarm: true\n`);
     const { doc } = await planJson("staging", ["--stacks-dir", dir]);
     expect(doc.resources.filter((r) => r.type.startsWith("aws:cloudtrail/") || r.type.startsWith("aws:s3/"))).toEqual([]);
+    expect((doc as unknown as { auditTrail: unknown }).auditTrail).toEqual({ source: "organisation", trail: "arn:aws:cloudtrail:us-east-1:111122223333:trail/org-trail", logGroup: "aws-controltower/CloudTrailLogs" });
+    const text = await runPlan(["--stack", "staging", "--stacks-dir", dir]);
+    expect(text.stdout).toContain("\nAudit trail: the organisation's trail arn:aws:cloudtrail:us-east-1:111122223333:trail/org-trail (launch-baseline:logging.existingTrail); this stack creates none, and puts the CIS alarms on aws-controltower/CloudTrailLogs\n");
     expect(doc.resources.find((r) => r.name === "logging-cis-RootAccountUsage")!.inputs.logGroupName).toBe("aws-controltower/CloudTrailLogs");
     expect(doc.resources.find((r) => r.name === "logging-cis-ConsoleSigninWithoutMFA")!.inputs.pattern).toBe('{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") }');
     expect(doc.resources.find((r) => r.name === "logging-cis-ConsoleSigninWithoutMFAIamUsers")!.inputs.pattern).toBe('{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") && ($.userIdentity.type = "IAMUser") && ($.responseElements.ConsoleLogin = "Success") }');

@@ -146,6 +146,6 @@ describe("verify usage", () => {
   it("needs a target", async () => {
     const r = await verify([]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("error: say what to verify. Fix: npm run verify -- --stack prod, or --domain example.com, or --probes probes.yaml.\n");
+    expect(r.stderr).toBe("error: say what to verify. Fix: npm run verify -- --stack prod, or --domain example.com, or --probes probes.yaml, or --logs export.json.\n");
   });
 });

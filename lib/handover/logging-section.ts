@@ -44,6 +44,12 @@ export function loggingRows(rs: readonly CapturedResource[]): LoggingRow[] {
     const days = life?.rules?.[0]?.expiration?.days;
     rows.push({ log: `CloudTrail ${i.name} (all regions${i.enableLogFileValidation ? ", validated" : ""})`, where: `s3://${bucket}, ${regionOf(t)}; CloudWatch Logs copy above`, retention: days ? `${days} days in S3` : "kept in S3 until deleted", readers: "IAM principals with s3:GetObject on the bucket and kms:Decrypt; public access blocked, TLS only", alarms: "the CIS alarms on its log group", routes: "see its log group" });
   }
+  for (const job of ofType(rs, "cloudflare:index/logpushJob:LogpushJob")) {
+    const i = inputsOf(job);
+    // A destination's query string can carry credentials (S3-compatible keys): show its path only.
+    const where = String(i.destinationConf ?? "").split("?")[0];
+    rows.push({ log: `Cloudflare ${i.dataset} (Logpush job ${i.name})`, where, retention: "as the destination keeps it", readers: "whoever can read the destination", alarms: "Cloudflare's security-event notifications", routes: "the critical contacts" });
+  }
   // The organisation's trail: the filters sit on a group this stack does not create.
   const own = new Set(rows.map((r) => r.log));
   for (const group of new Set(filters.map((f) => String(f.logGroupName)).filter((g) => !own.has(g)))) {

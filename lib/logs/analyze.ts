@@ -118,9 +118,10 @@ function readEvent(a: LogAnalysis, where: string, text: string, search: RecordSe
     // The contract's user id is opaque: the first argument of events that take one, or `userid`.
     const args = event.event.slice(name.length + 1).split(",");
     const userid = EVENTS[name]?.args.startsWith("userid") ? args[0] : undefined;
-    if ((userid && EMAIL.test(userid)) || (typeof event.userid === "string" && EMAIL.test(event.userid))) add(a.emailUserIds, `${where}: the user id is an email address`);
+    const isEmail = (v: unknown) => typeof v === "string" && v.includes("@") && EMAIL.test(v);
+    if (isEmail(userid) || isEmail(event.userid)) add(a.emailUserIds, `${where}: the user id is an email address`);
   }
-  if (EMAIL.test(text)) add(a.emails, `${where}: an email address`);
+  if (text.includes("@") && EMAIL.test(text)) add(a.emails, `${where}: an email address`);
   return [...forbiddenFields(event).map((f) => f.what), ...values];
 }
 

@@ -34,8 +34,19 @@ export function luhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+// Field names repeat on every event: judge each once.
+const verdicts = new Map<string, string | undefined>();
+
 /** What a field's name says its value is, when that value must never be logged. */
 export function forbiddenField(key: string): string | undefined {
+  if (verdicts.has(key)) return verdicts.get(key);
+  if (verdicts.size > 10_000) verdicts.clear();
+  const verdict = judgeField(key);
+  verdicts.set(key, verdict);
+  return verdict;
+}
+
+function judgeField(key: string): string | undefined {
   const lower = key.toLowerCase();
   if (HEADER_NAMES.has(lower)) return `${lower === "cookie" || lower === "set-cookie" ? "Cookie" : "Authorization"} header value "${key}"`;
   if (SESSION_NAMES.has(lower)) return `session id "${key}"`;

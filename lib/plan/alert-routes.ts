@@ -15,13 +15,15 @@ export interface AlertRoute {
 const inputs = (r: CapturedResource) => toDisplay(r.inputs) as Record<string, any>;
 
 /** Which check or alarm pages whom, read from the planned resources. */
+const OPERATORS: Record<string, string> = { LessThanThreshold: "<", LessThanOrEqualToThreshold: "<=", GreaterThanThreshold: ">", GreaterThanOrEqualToThreshold: ">=" };
+
 export function alertRoutes(resources: readonly CapturedResource[]): AlertRoute[] {
   const topics = resources.filter((r) => r.type === "aws:sns/topic:Topic");
   const subscriptions = resources.filter((r) => r.type === "aws:sns/topicSubscription:TopicSubscription");
   const routes: AlertRoute[] = [];
   for (const alarm of resources.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm")) {
     const a = inputs(alarm);
-    const watches = `${a.metricName} ${a.comparisonOperator === "LessThanThreshold" ? "<" : ">"} ${a.threshold}`;
+    const watches = `${a.metricName} ${OPERATORS[String(a.comparisonOperator)] ?? a.comparisonOperator} ${a.threshold}`;
     for (const topic of topics.filter((t) => alarm.dependencies.includes(t.urn))) {
       const targets = subscriptions.filter((s) => s.dependencies.includes(topic.urn)).map((s) => `${inputs(s).protocol} ${inputs(s).endpoint}`);
       routes.push({ source: String(a.name ?? alarm.name), watches, via: String(inputs(topic).name ?? topic.name), targets });

@@ -1,4 +1,5 @@
 import { alertRoutes } from "./alert-routes";
+import { auditTrailNote } from "./audit-trail";
 import type { PlanResult } from "./plan";
 import { toDisplay } from "./wire";
 
@@ -15,6 +16,8 @@ export function planDocument(r: PlanResult) {
     policy: { violations: r.violations.map(({ policy, enforcementLevel, severity, urn, message, undecided, suppressed }) => ({ policy, enforcementLevel, severity, urn, message, ...(undecided ? { undecided } : {}), ...(suppressed ? { suppressed } : {}) })) },
     /** Which check or alarm pages whom (an addition to the contract; secret endpoints masked). */
     alertRoutes: alertRoutes(r.resources),
+    /** Which trail records the account: the stack's own or the organisation's (an addition). */
+    auditTrail: (({ text: _, ...note }) => note)(auditTrailNote(r.resources)),
     passed: r.passed,
   };
 }

@@ -1,4 +1,5 @@
 import { alertRoutes } from "./alert-routes";
+import { auditTrailNote } from "./audit-trail";
 import type { PlanResult } from "./plan";
 import type { CapturedResource } from "./types";
 import { SHOWN_UNKNOWN, toDisplay } from "./wire";
@@ -41,6 +42,7 @@ export function renderText(r: PlanResult): string {
     out.push("", "Alert routes (who is paged):");
     for (const route of routes) out.push(`    ${route.source} (${route.watches})${route.via ? ` -> ${route.via}` : ""} -> ${route.targets.join(", ") || "NOBODY"}`);
   }
+  if (r.resources.some((x) => x.type === "launch:logging:SecurityLogging")) out.push("", `Audit trail: ${auditTrailNote(r.resources).text}`);
   if (r.placeholders.length) out.push("", `Secret values not in the stack config yet, planned with placeholders (set them before pulumi up): ${r.placeholders.join(", ")}`);
   out.push("", `Policies (launch-baseline pack, config ${r.policyConfigPath ?? "defaults"}):`);
   if (r.violations.length === 0) out.push("    no violations");

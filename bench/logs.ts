@@ -1,0 +1,53 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { generateLogs } from "./generated-logs";
+
+// verify --logs on generated exports of the app's security log (1 GB, and 100 MB to show memory
+// does not grow with the size), each read in a child process so its peak memory is its own;
+// secretlint's recommended preset on a prefix of the same file beside it. A single JavaScript
+// string holds at most about 512 MB, so secretlint, which reads a file whole, cannot take 1 GB.
+
+const SECRETLINT_PREFIX = 64e6;
+
+function child(script: string, args: string[]): { out: Record<string, number>; peakMiB: number } {
+  const dir = mkdtempSync(join(tmpdir(), "lb-bench-rss-"));
+  const rssFile = join(dir, "rss");
+  try {
+    const r = spawnSync(process.execPath, ["--require", resolve(__dirname, "max-rss.cjs"), "-r", resolve(__dirname, "..", "cli", "register.js"), resolve(__dirname, script), ...args], { env: { ...process.env, BENCH_RSS_FILE: rssFile }, encoding: "utf8", maxBuffer: 1 << 20 });
+    if (r.status !== 0) throw new Error(`${script} exited ${r.status}: ${r.stderr.slice(0, 300)}`);
+    return { out: JSON.parse(r.stdout), peakMiB: Number(readFileSync(rssFile, "utf8").trim()) / 1024 };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function benchLogs(): Promise<string> {
+  const mb = Number(process.env.LOG_BENCH_MB ?? 1024);
+  const dir = mkdtempSync(join(tmpdir(), "lb-bench-logs-"));
+  const lines = [`Security-log scan (verify --logs) of generated exports, one child process each; secretlint preset-recommend on the first ${SECRETLINT_PREFIX / 1e6} MB of the same file:`];
+  try {
+    const rates: number[] = [];
+    const peaks: number[] = [];
+    let big = "";
+    for (const size of [100, mb]) {
+      process.stderr.write(`generating a ${size} MB export ...\n`);
+      const file = join(dir, `security-${size}.jsonl`);
+      const g = await generateLogs(file, size * 1e6);
+      const s = child("logs-scan.ts", [file]);
+      const rate = s.out.bytes / 1e6 / s.out.seconds;
+      rates.push(rate);
+      peaks.push(s.peakMiB);
+      lines.push(`  ${String(size).padStart(5)} MB, ${g.events} events: ${rate.toFixed(1)} MB/s, peak ${s.peakMiB.toFixed(0)} MiB, ${s.out.sensitive} of ${g.planted} planted values found, ${s.out.unparsable} unparsable lines`);
+      big = file;
+    }
+    const sl = child("secretlint-scan.ts", [big, String(SECRETLINT_PREFIX)]);
+    const ratio = rates[1] / sl.out.mbPerSecond;
+    lines.push(`  secretlint: ${sl.out.mbPerSecond.toFixed(1)} MB/s, peak ${sl.peakMiB.toFixed(0)} MiB, ${sl.out.messages} findings (its rules have none for password fields, JWTs or card numbers)`);
+    lines.push(`  targets: >= 5x secretlint's throughput ${ratio >= 5 ? "MET" : "MISSED"} (${ratio.toFixed(2)}x), peak memory under 200 MB at every size ${Math.max(...peaks) < 200 * 0.9537 ? "MET" : "MISSED"} (${peaks.map((p) => `${p.toFixed(0)} MiB`).join(", ")})`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return lines.join("\n");
+}
