@@ -1,4 +1,5 @@
-import type { Sample } from "../../logs/analyze";
+import type { LogAnalysis, Sample } from "../../logs/analyze";
+import type { ProbeRecord } from "../../logs/probe-record";
 import type { Check, CheckResult } from "../types";
 
 // The app's security log, proven on an export (`verify --logs`): nothing that must never be
@@ -42,38 +43,34 @@ export const logsSecurityEvents: Check = {
   },
 };
 
-export const logsCanaries: Check = {
-  id: "logs.canaries",
-  needs: "logs",
-  area: "Logging and monitoring",
-  runbook: "sensitive-data-in-logs",
-  async run(ctx): Promise<CheckResult> {
-    const record = ctx.probeRecord;
-    if (!record) return { status: "skip", summary: "no probe record to look for (--probe-record, written by a --probes run)", evidence: [] };
-    const a = ctx.logs!;
-    if (a.canaryHits.count) return { status: "fail", summary: `${plural(a.canaryHits.count, "credential")} the probes sent reached the log (values not shown)`, evidence: listed(a.canaryHits) };
-    return { status: "pass", summary: `none of the ${plural(record.canaries.length, "credential")} the probes sent (passwords, tokens, cookies) appears in ${plural(a.events, "event")}`, evidence: [] };
-  },
-};
+/** A check that compares the export with a probe run's record; skipped without one. */
+function againstRecord(id: string, runbook: string, judge: (record: ProbeRecord, a: LogAnalysis) => CheckResult): Check {
+  return {
+    id,
+    needs: "logs",
+    area: "Logging and monitoring",
+    runbook,
+    async run(ctx) {
+      if (!ctx.probeRecord) return { status: "skip", summary: "no probe record to compare with (--probe-record, written by a --probes run)", evidence: [] };
+      return judge(ctx.probeRecord, ctx.logs!);
+    },
+  };
+}
 
-export const logsProbeEvents: Check = {
-  id: "logs.probe-events",
-  needs: "logs",
-  area: "Logging and monitoring",
-  runbook: "audit-trail-stopped",
-  async run(ctx): Promise<CheckResult> {
-    const record = ctx.probeRecord;
-    if (!record) return { status: "skip", summary: "no probe record to compare with (--probe-record, written by a --probes run)", evidence: [] };
-    if (record.expected.length === 0) return { status: "skip", summary: "the probe run refused no attempt that must be logged", evidence: [] };
-    const a = ctx.logs!;
-    // Events carrying the run's User-Agent marker are this run's for sure; else, its time window.
-    const marked = Object.keys(a.markedCounts).length > 0;
-    const counts = marked ? a.markedCounts : a.windowCounts;
-    const scope = marked ? `events marked ${record.marker}` : `events between ${record.startedAt} and ${record.endedAt} (±60 s)`;
-    const seen = (e: { events: readonly string[] }) => e.events.reduce((n, name) => n + (counts[name] ?? 0), 0);
-    const missing = record.expected.filter((e) => seen(e) === 0);
-    const evidence = record.expected.map((e) => `${e.probe}: ${e.attempts} -> ${seen(e)} ${e.events.join(" or ")} event(s)`);
-    if (missing.length) return { status: "fail", summary: `the app did not log ${missing.map((e) => `${e.attempts} (${e.events[0]})`).join("; ")}, among ${scope}`, evidence };
-    return { status: "pass", summary: `every refused attempt of the probe run was logged as a security event (${record.expected.length} kinds, ${scope})`, evidence };
-  },
-};
+export const logsCanaries = againstRecord("logs.canaries", "sensitive-data-in-logs", (record, a) => {
+  if (a.canaryHits.count) return { status: "fail", summary: `${plural(a.canaryHits.count, "credential")} the probes sent reached the log (values not shown)`, evidence: listed(a.canaryHits) };
+  return { status: "pass", summary: `none of the ${plural(record.canaries.length, "credential")} the probes sent (passwords, tokens, cookies) appears in ${plural(a.events, "event")}`, evidence: [] };
+});
+
+export const logsProbeEvents = againstRecord("logs.probe-events", "audit-trail-stopped", (record, a) => {
+  if (record.expected.length === 0) return { status: "skip", summary: "the probe run refused no attempt that must be logged", evidence: [] };
+  // Events carrying the run's User-Agent marker are this run's for sure; else, its time window.
+  const marked = Object.keys(a.markedCounts).length > 0;
+  const counts = marked ? a.markedCounts : a.windowCounts;
+  const scope = marked ? `events marked ${record.marker}` : `events between ${record.startedAt} and ${record.endedAt} (±60 s)`;
+  const seen = (e: { events: readonly string[] }) => e.events.reduce((n, name) => n + (counts[name] ?? 0), 0);
+  const missing = record.expected.filter((e) => seen(e) === 0);
+  const evidence = record.expected.map((e) => `${e.probe}: ${e.attempts} -> ${seen(e)} ${e.events.join(" or ")} event(s)`);
+  if (missing.length) return { status: "fail", summary: `the app did not log ${missing.map((e) => `${e.attempts} (${e.events[0]})`).join("; ")}, among ${scope}`, evidence };
+  return { status: "pass", summary: `every refused attempt of the probe run was logged as a security event (${record.expected.length} kinds, ${scope})`, evidence };
+});
