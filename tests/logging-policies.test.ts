@@ -3,6 +3,7 @@ import { CIS_FILTERS } from "../lib/logs/cis-filters";
 import { resolvePolicyConfig } from "../lib/plan/policy-config";
 import { evaluatePolicies } from "../lib/plan/policy-runner";
 import type { CapturedResource } from "../lib/plan/types";
+import { UNKNOWN } from "../lib/plan/wire";
 import { policies } from "../policies/policies";
 import { catalogue } from "../policies/catalogue";
 
@@ -59,6 +60,10 @@ describe("security-logging rules", () => {
   it("pass the compliant stack, and one on the organisation's trail", async () => {
     expect(await findings("prod", stack())).toEqual([]);
     expect(await findings("prod", stack({ noTrail: true }))).toEqual([]);
+  });
+
+  it("take a key or log group ARN known only after deploy as set, as a real preview has them", async () => {
+    expect(await findings("prod", stack({ trail: { kmsKeyId: UNKNOWN, cloudWatchLogsGroupArn: UNKNOWN, cloudWatchLogsRoleArn: UNKNOWN } }))).toEqual([]);
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import { checkov, trivy, asvs, type LaunchStackPolicy } from "../rule";
-import { LOG_GROUP, METRIC_FILTER, TRAIL, str } from "./logging";
+import { LOG_GROUP, METRIC_FILTER, TRAIL, isSet, str } from "./logging";
 import { known, ofType } from "./monitoring";
 
 export const auditTrail: LaunchStackPolicy = {
@@ -30,13 +30,14 @@ export const auditTrail: LaunchStackPolicy = {
       return;
     }
     for (const t of trails) {
-      const p = known(() => ({ multi: t.props.isMultiRegionTrail, validation: t.props.enableLogFileValidation, kms: t.props.kmsKeyId, logs: t.props.cloudWatchLogsGroupArn, role: t.props.cloudWatchLogsRoleArn, logging: t.props.enableLogging, selectors: t.props.eventSelectors as Array<{ readWriteType?: string; includeManagementEvents?: boolean }> | undefined }));
+      // Flags are literals; ARNs are often unknown until deploy, and then they are set.
+      const p = known(() => ({ multi: t.props.isMultiRegionTrail, validation: t.props.enableLogFileValidation, logging: t.props.enableLogging, selectors: t.props.eventSelectors as Array<{ readWriteType?: string; includeManagementEvents?: boolean }> | undefined }));
       if (!p) continue;
       const problems = [
         p.multi !== true && "is single-region (isMultiRegionTrail must be true)",
         p.validation !== true && "has no log file validation (enableLogFileValidation)",
-        !p.kms && "is not encrypted with a customer-managed KMS key (kmsKeyId)",
-        (!p.logs || !p.role) && "does not deliver to CloudWatch Logs (cloudWatchLogsGroupArn and cloudWatchLogsRoleArn)",
+        !isSet(() => t.props.kmsKeyId) && "is not encrypted with a customer-managed KMS key (kmsKeyId)",
+        !(isSet(() => t.props.cloudWatchLogsGroupArn) && isSet(() => t.props.cloudWatchLogsRoleArn)) && "does not deliver to CloudWatch Logs (cloudWatchLogsGroupArn and cloudWatchLogsRoleArn)",
         p.logging === false && "has logging turned off (enableLogging)",
         p.selectors && !p.selectors.some((s) => s.includeManagementEvents !== false && (s.readWriteType ?? "All") === "All") && "does not record both read and write management events",
       ].filter((x): x is string => typeof x === "string");

@@ -16,3 +16,16 @@ export const str = (r: PolicyResource, key: string) => known(() => r.props[key] 
 
 /** Resources of a type whose `key` input names `value`. */
 export const naming = (resources: readonly PolicyResource[], type: string, key: string, value: string) => ofType(resources, type).filter((r) => str(r, key) === value);
+
+/**
+ * Whether an input is set. An input unknown until deploy (a key's ARN, a log group's) is set:
+ * something computed was given.
+ */
+export function isSet(read: () => unknown): boolean {
+  try {
+    return Boolean(read());
+  } catch (e) {
+    if ((e as Error).constructor?.name === "UnknownValueError") return true;
+    throw e;
+  }
+}
