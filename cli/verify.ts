@@ -146,13 +146,19 @@ export async function main(argv: string[]): Promise<number> {
     const infra = domain || url || ctx.repo || opts.bundle || opts.eml ? await runChecks(infraChecks, ctx, { concurrency: 4, checkTimeoutMs: timeoutMs, budgetMs, onDone }) : [];
     let probes: typeof infra = [];
     if (probePlan) {
-      const { checks, client } = probeChecks(probePlan, { resolve, ca: ctx.ca, lookupHost: (h) => lookupHost(ctx, h) });
-      const seconds = probePlan.limits.seconds * 1000;
+      // --timeout and --budget, when given, bound the probes too: the tighter limit wins.
+      const given = (flag: string) => argv.some((a) => a === flag || a.startsWith(`${flag}=`));
+      const limits = { ...probePlan.limits, timeoutMs: given("--timeout") ? Math.min(timeoutMs, probePlan.limits.timeoutMs) : probePlan.limits.timeoutMs, seconds: given("--budget") ? Math.min(budgetMs / 1000, probePlan.limits.seconds) : probePlan.limits.seconds };
+      const { checks, client } = probeChecks({ ...probePlan, limits }, { resolve, ca: ctx.ca, lookupHost: (h) => lookupHost(ctx, h) });
+      const seconds = limits.seconds * 1000;
       const startedAt = new Date();
       probes = await runChecks(checks, ctx, { concurrency: 1, checkTimeoutMs: seconds, budgetMs: seconds, onDone });
       record = probeRecord({ marker: client.marker, canaries: client.canaries, startedAt, endedAt: new Date(), outcomes: probes });
       if (opts.probeRecord) writeFileSync(opts.probeRecord, `${JSON.stringify(record, null, 2)}\n`);
       if (!opts.json) process.stderr.write(`probes sent ${client.requestsSent} of ${probePlan.limits.requests} requests allowed${opts.probeRecord ? `; record written to ${opts.probeRecord}` : ""}\n`);
+      // Not one probe could judge the app: that is a setup problem, not a finding.
+      const ran = probes.filter((o) => o.status !== "skip");
+      if (ran.length && ran.every((o) => o.status === "error")) throw new UsageError(`no probe could run: ${ran[0].summary}`);
     }
     // The export is read after the probes, so it can hold what they caused.
     const logs = opts.logs ? await readExport(opts.logs, record, !opts.json) : undefined;

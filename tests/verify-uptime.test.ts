@@ -19,10 +19,10 @@ beforeAll(async () => {
   const ca = makeCa();
   const cert = ca.issue(HOST);
   server = createServer(cert, (req, res) => {
-    if (req.url === "/health") return res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
-    if (req.url === "/login") return res.writeHead(200).end(`${"<!-- padding -->".repeat(400)}<h1>Sign in</h1>`);
-    if (req.url === "/down") return res.writeHead(503).end("maintenance");
-    res.writeHead(302, { location: "/login" }).end("<title>Community</title>");
+    if (req.url === "/health") res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
+    else if (req.url === "/login") res.writeHead(200).end(`${"<!-- padding -->".repeat(400)}<h1>Sign in</h1>`);
+    else if (req.url === "/down") res.writeHead(503).end("maintenance");
+    else res.writeHead(302, { location: "/login" }).end("<title>Community</title>");
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   port = (server.address() as AddressInfo).port;

@@ -3,6 +3,7 @@ import type { Agent } from "node:http";
 import type { Canary } from "../logs/analyze";
 import { forbiddenField } from "../logs/sensitive";
 import { fetchOnce, type HttpResponse } from "../verify/http";
+import { CouldNotRun } from "../verify/types";
 import type { ProbePlan } from "./probe-file";
 
 // Every request a probe sends goes through here: only to the hosts the probe file allows, within
@@ -58,7 +59,9 @@ export class ProbeClient {
     this.sent++;
     this.remember(req);
     const start = process.hrtime.bigint();
-    const res = await fetchOnce(url.toString(), { method: req.method, headers: { "user-agent": this.marker, ...req.headers }, body: req.body, agent: req.agent, ca: this.target.ca, resolve: this.target.resolve, lookupHost: this.target.lookupHost, timeoutMs: this.plan.limits.timeoutMs, maxBodyBytes: 256 * 1024 });
+    const res = await fetchOnce(url.toString(), { method: req.method, headers: { "user-agent": this.marker, ...req.headers }, body: req.body, agent: req.agent, ca: this.target.ca, resolve: this.target.resolve, lookupHost: this.target.lookupHost, timeoutMs: this.plan.limits.timeoutMs, maxBodyBytes: 256 * 1024 }).catch((e: Error & { code?: string }) => {
+      throw couldNotRun(url, e) ?? e;
+    });
     return { ...res, ms: Number(process.hrtime.bigint() - start) / 1e6 };
   }
 
@@ -92,6 +95,17 @@ export class ProbeClient {
   json(method: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<ProbeResponse> {
     return this.send({ method, path, headers: { "content-type": "application/json", ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
   }
+}
+
+const UNREACHABLE = new Set(["ENOTFOUND", "EAI_AGAIN", "ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH", "EADDRNOTAVAIL"]);
+const UNTRUSTED = new Set(["UNABLE_TO_VERIFY_LEAF_SIGNATURE", "SELF_SIGNED_CERT_IN_CHAIN", "DEPTH_ZERO_SELF_SIGNED_CERT", "UNABLE_TO_GET_ISSUER_CERT", "UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "CERT_UNTRUSTED", "CERT_HAS_EXPIRED", "CERT_NOT_YET_VALID", "ERR_TLS_CERT_ALTNAME_INVALID"]);
+
+/** A request that never reached the app: the probes cannot judge it, and the error says how to fix that. */
+function couldNotRun(url: URL, e: Error & { code?: string }): CouldNotRun | undefined {
+  const port = url.port || "443";
+  if (e.code && UNREACHABLE.has(e.code)) return new CouldNotRun(`cannot reach ${url.hostname}:${port} (${e.code}). Fix: give its address with --resolve ${url.hostname}:${port}:<address>, or check DNS (--dns-server).`);
+  if (e.code && UNTRUSTED.has(e.code)) return new CouldNotRun(`cannot trust the certificate of ${url.hostname} (${e.code}). Fix: pass --ca-file with the CA that issued it (a private staging CA), or fix the certificate.`);
+  return undefined;
 }
 
 /** "METHOD /path -> status" for evidence; never headers or bodies, which may carry credentials. */

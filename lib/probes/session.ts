@@ -1,3 +1,4 @@
+import { CouldNotRun } from "../verify/types";
 import type { ProbeClient } from "./client";
 import type { Credentials } from "./probe-file";
 import { parseJsonOr, valueAt } from "../json";
@@ -46,11 +47,11 @@ export async function login(client: ProbeClient, who: Who): Promise<Session> {
   const { auth, users } = client.plan;
   const res = await sendLogin(client, client.plan.credentials[who]);
   const fix = `Fix: check ${users[who].usernameEnv} and ${users[who].passwordEnv}, and auth.login in ${client.plan.file}.`;
-  if (res.status < 200 || res.status > 299) throw new Error(`logging in as user ${who} failed: ${auth.login.method} ${auth.login.path} -> ${res.status}. ${fix}`);
+  if (res.status < 200 || res.status > 299) throw new CouldNotRun(`logging in as user ${who} failed: ${auth.login.method} ${auth.login.path} -> ${res.status}. ${fix}`);
   const setCookies = [res.headers["set-cookie"] ?? []].flat();
   const body = parseJsonOr(res.body, undefined);
   const token = auth.carrier === "bearer" ? at(body, auth.login.token!) : cookieValue(setCookies, auth.login.cookie!);
-  if (typeof token !== "string" || !token) throw new Error(`logging in as user ${who} gave no ${auth.carrier === "bearer" ? `token at "${auth.login.token}" in the response` : `cookie "${auth.login.cookie}"`}. ${fix}`);
+  if (typeof token !== "string" || !token) throw new CouldNotRun(`logging in as user ${who} gave no ${auth.carrier === "bearer" ? `token at "${auth.login.token}" in the response` : `cookie "${auth.login.cookie}"`}. ${fix}`);
   const csrf = auth.csrf;
   const csrfToken = csrf?.fromCookie ? cookieValue(setCookies, csrf.fromCookie) : csrf?.fromJson ? (at(body, csrf.fromJson) as string | undefined) : undefined;
   return { who, token, csrfToken, setCookies };

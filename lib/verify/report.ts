@@ -14,7 +14,7 @@ export function verifyText(target: string, outcomes: readonly CheckOutcome[]): s
   for (const { area, status, reason } of scorecard(outcomes)) {
     out.push(`${area}: ${status}${reason ? ` (${reason})` : ""}`);
     for (const o of outcomes.filter((x) => x.area === area)) {
-      out.push(`  ${o.status.padEnd(4)}  ${o.id.padEnd(22)}  ${o.summary}`);
+      out.push(`  ${o.status.padEnd(4)}  ${o.id.padEnd(22)}  ${o.status === "error" ? `could not run: ${o.summary}` : o.summary}`);
       if (o.status === "fail" || o.status === "warn") {
         out.push(`        runbook: runbooks/${o.runbook}.md`);
         // What was seen, so the finding can be reproduced without rerunning with --json.

@@ -1,5 +1,5 @@
 import type { Check, CheckOutcome, VerifyContext } from "./types";
-import { AREAS, type Area, type Status } from "./types";
+import { AREAS, CouldNotRun, type Area, type Status } from "./types";
 
 /** A rejected promise when `ms` passes first; the check then fails with a timeout. */
 function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
@@ -33,7 +33,7 @@ export async function runChecks(checks: readonly Check[], ctx: VerifyContext, op
         try {
           outcome = { ...base, ...(await within(c.run(ctx), Math.min(opts.checkTimeoutMs, Math.max(1, deadline - Date.now())), c.id)) };
         } catch (e) {
-          outcome = { ...base, status: "fail", summary: (e as Error).message, evidence: [] };
+          outcome = { ...base, status: e instanceof CouldNotRun ? "error" : "fail", summary: (e as Error).message, evidence: [] };
         }
       }
       outcomes.set(c.id, outcome);
@@ -44,7 +44,7 @@ export async function runChecks(checks: readonly Check[], ctx: VerifyContext, op
   return checks.filter((c) => selected(c.id)).map((c) => outcomes.get(c.id)!);
 }
 
-const RANK: Record<Status, number> = { pass: 0, skip: 1, warn: 2, fail: 3 };
+const RANK: Record<Status, number> = { pass: 0, skip: 1, error: 1, warn: 2, fail: 3 };
 
 // Areas the checklist states in two halves: neither half stands for the whole.
 const HALVES: Partial<Record<Area, ReadonlyArray<{ readonly name: string; readonly prefix: string; readonly how: string }>>> = {
@@ -67,11 +67,14 @@ export interface AreaVerdict {
  */
 export function scorecard(outcomes: readonly CheckOutcome[]): AreaVerdict[] {
   return AREAS.map((area): AreaVerdict => {
-    const mine = outcomes.filter((o) => o.area === area && o.status !== "skip");
-    if (mine.length === 0) return { area, status: "not checked" };
+    // A check that could not run judged nothing: it neither passes nor fails its area.
+    const mine = outcomes.filter((o) => o.area === area && o.status !== "skip" && o.status !== "error");
+    const errors = outcomes.filter((o) => o.area === area && o.status === "error");
+    if (mine.length === 0) return errors.length ? { area, status: "not checked", reason: `could not run: ${errors[0].summary}` } : { area, status: "not checked" };
     const worst = mine.reduce<Status>((w, o) => (RANK[o.status] > RANK[w] ? o.status : w), "pass");
     const unchecked = (HALVES[area] ?? []).filter((h) => !mine.some((o) => o.id.startsWith(h.prefix)));
-    if (worst === "fail" || unchecked.length === 0) return { area, status: worst };
-    return { area, status: "partial", reason: unchecked.map((h) => `${h.name} not checked: ${h.how}`).join("; ") };
+    const reasons = [...unchecked.map((h) => `${h.name} not checked: ${h.how}`), ...errors.map((o) => `${o.id} could not run`)];
+    if (worst === "fail" || reasons.length === 0) return { area, status: worst };
+    return { area, status: "partial", reason: reasons.join("; ") };
   });
 }

@@ -7,7 +7,14 @@ import type { ProbeRecord } from "../logs/probe-record";
 
 export const AREAS = ["Authentication", "Authorization", "Input validation", "Secrets handling", "Rate limiting", "CORS and CSRF", "Email security", "Transport security", "Logging and monitoring", "Deployment hygiene"] as const;
 export type Area = (typeof AREAS)[number];
-export type Status = "pass" | "warn" | "fail" | "skip";
+/** `error`: the check could not run (no route, an untrusted certificate, bad test credentials); never a verdict. */
+export type Status = "pass" | "warn" | "fail" | "skip" | "error";
+
+/**
+ * Thrown when a check cannot judge the target at all; its message names the cause and the fix.
+ * Reported as status `error` ("could not run"), which is neither pass nor fail.
+ */
+export class CouldNotRun extends Error {}
 
 export interface CheckResult {
   readonly status: Status;
