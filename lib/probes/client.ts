@@ -4,7 +4,7 @@ import type { Canary } from "../logs/analyze";
 import { forbiddenField } from "../logs/sensitive";
 import { fetchOnce, type HttpResponse } from "../verify/http";
 import { CouldNotRun } from "../verify/types";
-import type { ProbePlan } from "./probe-file";
+import { routeUrl, type ProbePlan } from "./probe-file";
 
 // Every request a probe sends goes through here: only to the hosts the probe file allows, within
 // its request budget, never following a redirect, each with the file's time limit.
@@ -52,7 +52,7 @@ export class ProbeClient {
   }
 
   async send(req: ProbeRequest): Promise<ProbeResponse> {
-    const url = new URL(req.path, this.plan.baseUrl);
+    const url = routeUrl(this.plan.baseUrl, req.path);
     // The file was checked on load; this guards paths built at run time (ids, templates).
     if (!this.allowed.has(url.hostname.toLowerCase())) throw new ProbeRefused(`refused to contact ${url.hostname}: not in allowedHosts`);
     if (this.sent >= this.plan.limits.requests) throw new ProbeRefused(`the request budget (limits.requests: ${this.plan.limits.requests}) is spent`);

@@ -30,6 +30,7 @@ export function tamperedTokens(token: string): Tampered[] {
   return [
     { name: "signature altered", token: `${header}.${payload}.${b64(sig)}` },
     { name: "alg none", token: `${b64(JSON.stringify({ alg: "none", typ: "JWT" }))}.${payload}.` },
-    { name: "exp in the past, signature kept", token: `${header}.${b64(JSON.stringify({ ...claims, exp: Math.floor(Date.now() / 1000) - 3600 }))}.${signature}` },
+    // Its signature no longer matches, so refusing it proves tamper checks, not expiry checks.
+    { name: "claims altered (exp in the past), original signature", token: `${header}.${b64(JSON.stringify({ ...claims, exp: Math.floor(Date.now() / 1000) - 3600 }))}.${signature}` },
   ];
 }

@@ -75,9 +75,31 @@ function namedRoutes(f: ProbeFile): Array<{ where: string; methods: readonly str
   ];
 }
 
-/** A path relative to the base URL, or an absolute URL as written. */
+/**
+ * Where a route goes: an absolute URL as written; any other path under the base URL's own path,
+ * so `/me` under `https://h/api/` is `https://h/api/me`, as the README says.
+ */
+export function routeUrl(base: string, path: string): URL {
+  if (/^https?:\/\//i.test(path)) return new URL(path);
+  const b = new URL(base);
+  return new URL(`${b.pathname.replace(/\/+$/, "")}/${path.replace(/^\/+/, "")}`, b.origin);
+}
+
 function resolveUrl(base: string, path: string): string {
-  return new URL(path.replace(/\{id\}/g, "0"), base).toString();
+  return routeUrl(base, path.replace(/\{id\}/g, "0")).toString();
+}
+
+/** The `exp` of a JWT, in seconds; undefined when the value is not a JWT with a numeric exp. */
+function jwtExp(token: string): number | undefined {
+  const [h, p, s] = token.split(".");
+  if (!h || !p || s === undefined) return undefined;
+  try {
+    const header = JSON.parse(Buffer.from(h, "base64url").toString("utf8"));
+    const claims = JSON.parse(Buffer.from(p, "base64url").toString("utf8"));
+    return typeof header?.alg === "string" && typeof claims?.exp === "number" ? claims.exp : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function describe(issue: z.core.$ZodIssue, doc: unknown): string {
@@ -147,5 +169,11 @@ export function loadProbeFile(file: string, env: NodeJS.ProcessEnv = process.env
   };
   const expiredToken = f.auth.expiredTokenEnv ? env[f.auth.expiredTokenEnv] : undefined;
   if (f.auth.expiredTokenEnv && !expiredToken) throw new UsageError(`${f.auth.expiredTokenEnv} is not set: ${file} names it in auth.expiredTokenEnv. Fix: export a token the app signed with an exp in the past, or remove the key.`);
+  if (expiredToken) {
+    // Only a genuinely expired token tests expiry: anything else would be refused for another reason.
+    const exp = jwtExp(expiredToken);
+    if (exp === undefined) throw new UsageError(`${f.auth.expiredTokenEnv} does not hold a JWT with an exp claim (its value is not shown). Fix: export a token the app signed, whose exp is in the past.`);
+    if (exp * 1000 > Date.now()) throw new UsageError(`${f.auth.expiredTokenEnv} holds a JWT whose exp has not passed yet (${new Date(exp * 1000).toISOString()}). Fix: export a token the app signed, whose exp is in the past.`);
+  }
   return { ...f, file, credentials: { a: read("a"), b: read("b") }, expiredToken };
 }

@@ -88,6 +88,8 @@ export const authnTokenTampering: Probe = {
       f.evidence.push(line(route.method, route.path, res, `(${v.name})`));
       if (is2xx(res.status)) f.failures.push(`${v.name} accepted (${res.status})`);
     }
-    return f.verdict(`${variants.length} tampered or expired token(s) refused`, "a tampered token is accepted");
+    const tampered = variants.length - (plan.expiredToken ? 1 : 0);
+    const expiry = plan.expiredToken ? "and the expired token refused" : "expiry not tested (set auth.expiredTokenEnv to a token the app signed whose exp has passed)";
+    return f.verdict(`${tampered} tampered token(s) refused; ${expiry}`, "a tampered or expired token is accepted");
   },
 };

@@ -36,8 +36,9 @@ export const csrfSameSite: Probe = {
     const name = plan.auth.login.cookie!;
     const cookie = a.setCookies.find((c) => c.split("=")[0].trim() === name) ?? "";
     const sameSite = /;\s*samesite=([a-z]+)/i.exec(cookie)?.[1]?.toLowerCase();
-    const flags = cookie.split(";").slice(1).map((f) => f.trim().split("=")[0]).join(", ");
-    const evidence = [`Set-Cookie ${name}: ${flags || "(no attributes)"}${sameSite ? ` SameSite=${sameSite}` : ""}`];
+    // Attribute names, with SameSite's value: never the cookie's value.
+    const flags = cookie.split(";").slice(1).map((f) => { const [k, v] = f.trim().split("="); return /^samesite$/i.test(k) ? `SameSite=${v}` : k; }).join(", ");
+    const evidence = [`Set-Cookie ${name}: ${flags || "(no attributes)"}`];
     if (sameSite === "lax" || sameSite === "strict") return { status: "pass", summary: `the session cookie is SameSite=${sameSite === "lax" ? "Lax" : "Strict"}`, evidence };
     return { status: "fail", summary: sameSite ? `the session cookie is SameSite=${sameSite}, so browsers send it with cross-site requests` : "the session cookie has no SameSite attribute", evidence };
   },
