@@ -83,12 +83,15 @@ describe("probes on the fixed app", () => {
       "GET /api/me -> 401 (claims altered (exp in the past), original signature)",
       "GET /api/me -> 401 (expired token (auth.expiredTokenEnv))",
     ]);
+    // The batch routes answer b with 200 and an empty list: correct, so not a leak.
     expect(status(doc, "authz.objects")!.evidence).toEqual([
-      "GET /api/posts/101 -> 200 (user a, the owner)",
-      "GET /api/posts/101 -> 404 (user b, id in the path)",
+      "GET /api/posts/101 -> 200 (user a, the owner; fingerprint: id and title)",
+      "GET /api/posts/101 -> 404 (user b, id in the path): a's object absent",
       "PATCH /api/posts/101 -> 404 (user b, id in the path)",
-      "GET /api/posts?id=101 -> 404 (user b, id in the query)",
-      "POST /api/posts/lookup -> 404 (user b, id in the body (id))",
+      "GET /api/posts?id=101 -> 404 (user b, id in the query): a's object absent",
+      "POST /api/posts/lookup -> 404 (user b, id in the body (id)): a's object absent",
+      "GET /api/posts/batch?ids=101,0 -> 200 (user b, ids in the query, several at once): a's object absent",
+      "POST /api/posts/search -> 200 (user b, ids in the body (ids), several at once): a's object absent",
       "DELETE /api/posts/101 -> 404 (user b, id in the path)",
     ]);
     // Six logins happened before the burst (a, b, a for logout, one wrong password): the limit of 10 meets request 5.
@@ -126,7 +129,8 @@ const CAUGHT: Array<[AppFlaw, "bearer" | "cookie", string, "fail" | "warn", RegE
   ["logout-ignored", "bearer", "authn.logout", "fail", /^the token still works after logout \(200\)$/],
   ["alg-none", "bearer", "authn.token-tampering", "fail", /^a tampered or expired token is accepted: alg none accepted \(200\)$/],
   ["exp-ignored", "bearer", "authn.token-tampering", "fail", /^a tampered or expired token is accepted: expired token \(auth\.expiredTokenEnv\) accepted \(200\)$/],
-  ["idor-posts", "bearer", "authz.objects", "fail", /^user b reaches user a's objects: user b GET posts 101 \(id in the path\) -> 200; user b PATCH posts 101 \(id in the path\) -> 200; user b GET posts 101 \(id in the query\) -> 200 \(\+2 more\)$/],
+  ["idor-posts", "bearer", "authz.objects", "fail", /^user b reaches user a's objects: user b GET posts 101 \(id in the path\) -> 200 with a's object; user b PATCH posts 101 \(id in the path\) -> 200; user b GET posts 101 \(id in the query\) -> 200 with a's object \(\+2 more\)$/],
+  ["batch-unfiltered", "bearer", "authz.objects", "fail", /^user b reaches user a's objects: user b GET posts 101 \(ids in the query, several at once\) -> 200 with a's object; user b POST posts 101 \(ids in the body \(ids\), several at once\) -> 200 with a's object$/],
   ["admin-open", "bearer", "authz.admin", "fail", /^an admin route answers a non-admin: GET \/api\/admin\/users -> 200$/],
   ["csrf-unprotected", "cookie", "csrf.foreign-origin", "fail", /^a cross-site request changes state: POST \/api\/posts -> 201$/],
   ["samesite-none", "cookie", "csrf.samesite", "fail", /^the session cookie is SameSite=none, so browsers send it with cross-site requests$/],
@@ -190,11 +194,13 @@ describe("the text report", () => {
     expect(run.stdout).toContain(
       [
         "        runbook: runbooks/app-security-finding.md",
-        "        - GET /api/posts/101 -> 200 (user a, the owner)",
-        "        - GET /api/posts/101 -> 200 (user b, id in the path)",
+        "        - GET /api/posts/101 -> 200 (user a, the owner; fingerprint: id and title)",
+        "        - GET /api/posts/101 -> 200 (user b, id in the path): a's object present",
         "        - PATCH /api/posts/101 -> 200 (user b, id in the path)",
-        "        - GET /api/posts?id=101 -> 200 (user b, id in the query)",
-        "        - POST /api/posts/lookup -> 200 (user b, id in the body (id))",
+        "        - GET /api/posts?id=101 -> 200 (user b, id in the query): a's object present",
+        "        - POST /api/posts/lookup -> 200 (user b, id in the body (id)): a's object present",
+        "        - GET /api/posts/batch?ids=101,0 -> 200 (user b, ids in the query, several at once): a's object absent",
+        "        - POST /api/posts/search -> 200 (user b, ids in the body (ids), several at once): a's object absent",
         "        - DELETE /api/posts/101 -> 204 (user b, id in the path)",
         "  pass  authz.admin             1 admin route(s) refuse a non-admin",
       ].join("\n"),

@@ -34,7 +34,22 @@ const schema = z.strictObject({
   }),
   users: z.strictObject({ a: user, b: user }),
   protected: z.array(route).min(1),
-  objects: z.array(z.strictObject({ kind: z.string().min(1), path: z.string().includes("{id}", { error: "must contain {id}" }), id: z.string().min(1), methods: z.array(method).min(1).default(["GET"]), query: z.string().includes("{id}", { error: "must contain {id}" }).optional(), body: z.strictObject({ method: method.default("POST"), path: z.string().min(1), field: z.string().min(1) }).optional() })).default([]),
+  objects: z
+    .array(
+      z.strictObject({
+        kind: z.string().min(1),
+        path: z.string().includes("{id}", { error: "must contain {id}" }),
+        id: z.string().min(1),
+        methods: z.array(method).min(1).default(["GET"]),
+        query: z.string().includes("{id}", { error: "must contain {id}" }).optional(),
+        body: z.strictObject({ method: method.default("POST"), path: z.string().min(1), field: z.string().min(1) }).optional(),
+        /** The field of user a's object whose text identifies it in a response (default: its longest text field). */
+        fingerprint: z.string().min(1).optional(),
+        /** List, search and batch routes that take ids: `{id}` or `{ids}` in the path, or a body field. */
+        lookups: z.array(z.strictObject({ method: method.default("GET"), path: z.string().min(1), field: z.string().min(1).optional(), many: z.boolean().default(false) })).default([]),
+      }),
+    )
+    .default([]),
   stateChanging: z.array(route).default([]),
   admin: z.array(route).default([]),
   abuse: z.array(route.extend({ threshold: z.int().positive() })).default([]),
@@ -66,7 +81,7 @@ function namedRoutes(f: ProbeFile): Array<{ where: string; methods: readonly str
     one("auth.logout", f.auth.logout),
     ...(f.auth.signup ? [one("auth.signup", f.auth.signup)] : []),
     ...list("protected", f.protected),
-    ...f.objects.flatMap((o, i) => [one(`objects[${i}]`, o, o.methods), ...(o.query ? [one(`objects[${i}].query`, { path: o.query })] : []), ...(o.body ? [one(`objects[${i}].body`, o.body)] : [])]),
+    ...f.objects.flatMap((o, i) => [one(`objects[${i}]`, o, o.methods), ...(o.query ? [one(`objects[${i}].query`, { path: o.query })] : []), ...(o.body ? [one(`objects[${i}].body`, o.body)] : []), ...o.lookups.map((l, j) => one(`objects[${i}].lookups[${j}]`, l))]),
     ...list("stateChanging", f.stateChanging),
     ...list("admin", f.admin),
     ...list("abuse", f.abuse),
@@ -86,7 +101,7 @@ export function routeUrl(base: string, path: string): URL {
 }
 
 function resolveUrl(base: string, path: string): string {
-  return routeUrl(base, path.replace(/\{id\}/g, "0")).toString();
+  return routeUrl(base, path.replace(/\{ids?\}/g, "0")).toString();
 }
 
 /** The `exp` of a JWT, in seconds; undefined when the value is not a JWT with a numeric exp. */

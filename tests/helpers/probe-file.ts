@@ -24,7 +24,20 @@ export function sampleProbeFile(app: SampleApp, carrier: "bearer" | "cookie", ed
     },
     users: { a: { usernameEnv: "PROBE_USER_A", passwordEnv: "PROBE_PASSWORD_A", org: "acme" }, b: { usernameEnv: "PROBE_USER_B", passwordEnv: "PROBE_PASSWORD_B", org: "globex" } },
     protected: [{ method: "GET", path: "/api/me" }],
-    objects: [{ kind: "posts", path: "/api/posts/{id}", id: "101", methods: ["GET", "PATCH", "DELETE"], query: "/api/posts?id={id}", body: { method: "POST", path: "/api/posts/lookup", field: "id" } }],
+    objects: [
+      {
+        kind: "posts",
+        path: "/api/posts/{id}",
+        id: "101",
+        methods: ["GET", "PATCH", "DELETE"],
+        query: "/api/posts?id={id}",
+        body: { method: "POST", path: "/api/posts/lookup", field: "id" },
+        lookups: [
+          { path: "/api/posts/batch?ids={ids}", many: true },
+          { method: "POST", path: "/api/posts/search", field: "ids", many: true },
+        ],
+      },
+    ],
     stateChanging: [{ method: "POST", path: "/api/posts", body: { title: "forged", text: "forged" } }],
     admin: [{ method: "GET", path: "/api/admin/users" }],
     abuse: [{ method: "POST", path: "/api/auth/login", threshold: 10, body: { email: "nobody@probe.test", password: "wrong-password" } }],

@@ -26,6 +26,7 @@ export type AppFlaw =
   | "no-body-limit"
   | "unknown-fields-accepted"
   | "slow-feed"
+  | "batch-unfiltered"
   // Security-log flaws (with securityLog set), as real loggers get them wrong:
   | "log-password"
   | "log-auth-header"
@@ -291,6 +292,19 @@ export async function startSampleApp(opts: SampleAppOptions): Promise<SampleApp>
       const id = String(300 + posts.size);
       posts.set(id, { id, org: who.org, title: v.title, text: v.text });
       return send(res, 201, { id });
+    }
+    if (route === "GET /api/posts/batch" || route === "POST /api/posts/search") {
+      let ids: unknown = url.searchParams.get("ids")?.split(",");
+      if (method === "POST") {
+        const body = await readJson(req, res);
+        if (!body.ok) return;
+        ids = (body.value as { ids?: unknown } | null)?.ids;
+      }
+      if (!Array.isArray(ids)) return send(res, 400, { error: "ids must be a list" });
+      const asked = ids.map((i) => posts.get(String(i))).filter((p): p is NonNullable<typeof p> => p !== undefined);
+      // The fixed app filters to the caller's org (and logs the attempt); the flaw forgets to.
+      for (const p of asked.filter((x) => x.org !== who.org && !flaw("batch-unfiltered"))) authzFail(req, who, `/api/posts/${p.id}`);
+      return send(res, 200, asked.filter((p) => flaw("batch-unfiltered") || p.org === who.org));
     }
     if (route.endsWith(" /api/posts/{id}")) {
       const post = postOr404(req, res, url.pathname.split("/").pop(), who);

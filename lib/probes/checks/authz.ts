@@ -1,13 +1,27 @@
 import { line } from "../client";
+import { fingerprintOf, holds } from "../fingerprint";
 import { headersOf } from "../session";
 import { is2xx, Findings, type Probe } from "../types";
 
-// Authorization: user b, in another org, asks for user a's objects by id in the path, the query
-// and the body, with every method the file lists; and user a, who is no admin, calls admin routes.
+// Authorization: user b, in another org, asks for user a's objects by id in the path, the query,
+// the body and the file's list, search and batch routes; and user a, who is no admin, calls admin
+// routes. Reads are judged by what comes back: b's response leaks when it holds a's object (its id
+// or distinctive text), whatever the status. Writes are judged by status: a 2xx changed the object.
 
 const RUNBOOK = "app-security-finding";
 const denied = (s: number) => s === 401 || s === 403 || s === 404;
 const ORDER = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"];
+// An id that is nobody's, sent beside a's in batch lookups, as a client asking for several would.
+const OTHER_ID = "0";
+
+interface Attempt {
+  readonly method: string;
+  readonly path: string;
+  readonly body?: unknown;
+  readonly where: string;
+  /** Judged by content (a read) or by status (a write, or a read with no body such as HEAD). */
+  readonly by: "content" | "status";
+}
 
 export const authzObjects: Probe = {
   id: "authz.objects",
@@ -18,20 +32,35 @@ export const authzObjects: Probe = {
     const [a, b] = [await sessions.get("a"), await sessions.get("b")];
     const f = new Findings();
     for (const o of plan.objects) {
-      const path = o.path.replace(/\{id\}/g, encodeURIComponent(o.id));
+      const id = encodeURIComponent(o.id);
+      const path = o.path.replace(/\{id\}/g, id);
       const own = await client.json("GET", path, undefined, headersOf(client, a));
-      f.evidence.push(line("GET", path, own, "(user a, the owner)"));
+      const fp = fingerprintOf(own.body, o.id, o.fingerprint);
+      f.evidence.push(line("GET", path, own, `(user a, the owner; fingerprint: id${fp.field ? ` and ${fp.field}` : ""})`));
       if (!is2xx(own.status)) f.warnings.push(`user a cannot read its own ${o.kind} ${o.id} (${own.status}): check objects in the probe file`);
       const withBody = (m: string) => (m === "GET" || m === "HEAD" || m === "DELETE" ? undefined : {});
-      const attempts = [...o.methods].sort((x, y) => ORDER.indexOf(x) - ORDER.indexOf(y)).map((m) => ({ method: m, path, body: withBody(m) as unknown, where: "id in the path" }));
-      if (o.query) attempts.push({ method: "GET", path: o.query.replace(/\{id\}/g, encodeURIComponent(o.id)), body: undefined, where: "id in the query" });
-      if (o.body) attempts.push({ method: o.body.method, path: o.body.path, body: { [o.body.field]: o.id }, where: `id in the body (${o.body.field})` });
+      const attempts: Attempt[] = [...o.methods].sort((x, y) => ORDER.indexOf(x) - ORDER.indexOf(y)).map((m) => ({ method: m, path, body: withBody(m), where: "id in the path", by: m === "GET" ? "content" : "status" }));
+      if (o.query) attempts.push({ method: "GET", path: o.query.replace(/\{id\}/g, id), where: "id in the query", by: "content" });
+      if (o.body) attempts.push({ method: o.body.method, path: o.body.path, body: { [o.body.field]: o.id }, where: `id in the body (${o.body.field})`, by: "content" });
+      for (const l of o.lookups) {
+        const ids = l.many ? [o.id, OTHER_ID] : [o.id];
+        const lpath = l.path.replace(/\{ids\}/g, ids.map(encodeURIComponent).join(",")).replace(/\{id\}/g, id);
+        const body = l.field ? { [l.field]: l.many ? ids : o.id } : l.method === "GET" || l.method === "HEAD" ? undefined : {};
+        attempts.push({ method: l.method, path: lpath, body, where: `${l.many ? "ids" : "id"} ${l.field ? `in the body (${l.field})` : "in the query"}${l.many ? ", several at once" : ""}`, by: l.method === "HEAD" ? "status" : "content" });
+      }
       // DELETE goes last, so every other attempt still finds the object there.
       attempts.sort((x, y) => Number(x.method === "DELETE") - Number(y.method === "DELETE"));
       for (const t of attempts) {
         const res = await client.json(t.method, t.path, t.body, headersOf(client, b));
-        f.evidence.push(line(t.method, t.path, res, `(user b, ${t.where})`));
-        if (!denied(res.status)) f.failures.push(`user b ${t.method} ${o.kind} ${o.id} (${t.where}) -> ${res.status}`);
+        if (t.by === "content") {
+          const present = holds(res.body, fp);
+          f.evidence.push(line(t.method, t.path, res, `(user b, ${t.where}): a's object ${present ? "present" : "absent"}`));
+          if (present) f.failures.push(`user b ${t.method} ${o.kind} ${o.id} (${t.where}) -> ${res.status} with a's object`);
+          else if (res.status >= 500) f.warnings.push(`user b ${t.method} ${t.path} -> ${res.status}`);
+        } else {
+          f.evidence.push(line(t.method, t.path, res, `(user b, ${t.where})`));
+          if (!denied(res.status)) f.failures.push(`user b ${t.method} ${o.kind} ${o.id} (${t.where}) -> ${res.status}`);
+        }
       }
     }
     return f.verdict(`user b is refused every one of user a's ${plan.objects.length} object(s)`, "user b reaches user a's objects");
