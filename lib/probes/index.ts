@@ -1,6 +1,7 @@
 import type { Check } from "../verify/types";
 import { authnAnonymous, authnBadCredentials, authnLogout, authnTokenTampering } from "./checks/authn";
 import { authzAdmin, authzObjects } from "./checks/authz";
+import { authzEscalation } from "./checks/escalation";
 import { csrfForeignOrigin, csrfSameSite } from "./checks/csrf";
 import { inputMalformedJson, inputOversized, inputUnknownFields, inputWrongTypes } from "./checks/input";
 import { latencyP95 } from "./checks/latency";
@@ -22,6 +23,7 @@ export const PROBES: readonly Probe[] = [
   authnTokenTampering,
   authzObjects,
   authzAdmin,
+  authzEscalation,
   csrfForeignOrigin,
   csrfSameSite,
   inputMalformedJson,

@@ -31,6 +31,10 @@ const schema = z.strictObject({
     /** Where a legitimate client finds its CSRF token, and the header it sends it in. */
     csrf: z.strictObject({ header: z.string().min(1), fromCookie: z.string().min(1).optional(), fromJson: z.string().min(1).optional() }).optional(),
     expiredTokenEnv: envName.optional(),
+    /** Claims a forged token raises (default role: admin), and the claims naming the org and the subject. */
+    escalation: z
+      .strictObject({ claims: json.default({ role: "admin" }), orgClaim: z.string().min(1).default("org"), subjectClaim: z.string().min(1).default("sub") })
+      .default({ claims: { role: "admin" }, orgClaim: "org", subjectClaim: "sub" }),
   }),
   users: z.strictObject({ a: user, b: user }),
   protected: z.array(route).min(1),

@@ -27,6 +27,7 @@ export type AppFlaw =
   | "unknown-fields-accepted"
   | "slow-feed"
   | "batch-unfiltered"
+  | "admin-decoded-claims"
   // Security-log flaws (with securityLog set), as real loggers get them wrong:
   | "log-password"
   | "log-auth-header"
@@ -245,6 +246,11 @@ export async function startSampleApp(opts: SampleAppOptions): Promise<SampleApp>
     if (route === "GET /api/me" && flaw("open-me") && !tokenOf(req)) return send(res, 200, { id: "dev-user", org: "acme" });
 
     const presented = tokenOf(req);
+    // The flaw: the admin route reads the role from the token without verifying it.
+    if (route === "GET /api/admin/users" && flaw("admin-decoded-claims") && presented) {
+      const role = (() => { try { return JSON.parse(Buffer.from(presented.split(".")[1] ?? "", "base64url").toString()).role; } catch { return undefined; } })();
+      if (role === "admin") return send(res, 200, Object.values(users).map((u) => ({ id: u.id, email: u.email })));
+    }
     const who = verify(presented);
     if (!who) {
       if (presented) securityEvent(req, "authn_token_invalid:unknown", "WARN", "A token that does not verify was presented");
