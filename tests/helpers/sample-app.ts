@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import { appendFileSync } from "node:fs";
+import finalhandler from "finalhandler";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createServer } from "node:https";
 import type { AddressInfo } from "node:net";
@@ -28,6 +29,7 @@ export type AppFlaw =
   | "slow-feed"
   | "batch-unfiltered"
   | "admin-decoded-claims"
+  | "express-error-page"
   // Security-log flaws (with securityLog set), as real loggers get them wrong:
   | "log-password"
   | "log-auth-header"
@@ -168,7 +170,9 @@ export async function startSampleApp(opts: SampleAppOptions): Promise<SampleApp>
       return { ok: true, value: text ? JSON.parse(text) : {} };
     } catch (e) {
       securityEvent(req, "input_validation_fail:body,anonymous", "WARN", `Body of ${req.method} ${new URL(req.url ?? "/", "https://x").pathname} did not parse`);
-      if (flaw("stack-trace-on-bad-json")) send(res, 500, { error: String(e), stack: (e as Error).stack });
+      // Express's own responder, as an Express app outside production answers a body-parser error.
+      if (flaw("express-error-page")) finalhandler(req, res, { env: "test" })(Object.assign(e as Error, { status: 400 }));
+      else if (flaw("stack-trace-on-bad-json")) send(res, 500, { error: String(e), stack: (e as Error).stack });
       else send(res, 400, { error: "malformed JSON" });
       return { ok: false };
     }

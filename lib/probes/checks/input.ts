@@ -1,4 +1,4 @@
-import { debugLeaks } from "../../verify/checks/web";
+import { debugLeaks } from "../../verify/error-pages";
 import { line, type ProbeResponse } from "../client";
 import { headersOf } from "../session";
 import { is2xx, is4xx, Findings, type Probe, type ProbeEnv } from "../types";

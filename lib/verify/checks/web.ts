@@ -1,3 +1,4 @@
+import { debugLeaks } from "../error-pages";
 import { fetchOnce, lookupHost } from "../http";
 import type { Check, VerifyContext } from "../types";
 
@@ -57,16 +58,6 @@ export const corsUntrustedOrigin: Check = {
     return { status: "pass", summary: "an untrusted origin is not allowed", evidence };
   },
 };
-
-const LEAKS: ReadonlyArray<[RegExp, string]> = [
-  // A raw newline, or one escaped inside a JSON error body.
-  [/(?:\n|\\n)\s+at [^\n]+?\(?[^\s()]+:\d+:\d+\)?/, "a stack trace"],
-  [/Traceback \(most recent call last\)/, "a Python traceback"],
-  [/Werkzeug Debugger|django\.core|DEBUG = True|Whoops! There was an error|laravel/i, "a framework debug page"],
-];
-
-/** What a response body gives away about the code behind it: stack traces, debug pages. */
-export const debugLeaks = (body: string): string[] => LEAKS.filter(([re]) => re.test(body)).map(([, what]) => what);
 
 export const debugExposure: Check = {
   id: "debug.exposure",
