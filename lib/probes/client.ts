@@ -86,6 +86,7 @@ export class ProbeClient {
     }
     const { a, b } = this.plan.credentials;
     for (const [k, v] of Object.entries(body)) {
+      if (typeof v === "string" && forbiddenField(k)?.startsWith("token")) note(v, `token the probes sent to ${req.method} ${req.path}`);
       if (typeof v !== "string" || !forbiddenField(k)?.startsWith("password")) continue;
       note(v, v === a.password ? "real password of user a" : v === b.password ? "real password of user b" : `password the probes sent to ${req.method} ${req.path}`, 4);
     }

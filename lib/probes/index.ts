@@ -2,6 +2,7 @@ import type { Check } from "../verify/types";
 import { authnAnonymous, authnBadCredentials, authnLogout, authnTokenTampering } from "./checks/authn";
 import { authzAdmin, authzObjects } from "./checks/authz";
 import { authzEscalation } from "./checks/escalation";
+import { authnPasswordReset } from "./checks/password-reset";
 import { csrfForeignOrigin, csrfSameSite } from "./checks/csrf";
 import { inputMalformedJson, inputOversized, inputUnknownFields, inputWrongTypes } from "./checks/input";
 import { latencyP95 } from "./checks/latency";
@@ -21,6 +22,7 @@ export const PROBES: readonly Probe[] = [
   authnAnonymous,
   authnLogout,
   authnTokenTampering,
+  authnPasswordReset,
   authzObjects,
   authzAdmin,
   authzEscalation,

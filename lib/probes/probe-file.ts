@@ -58,6 +58,18 @@ const schema = z.strictObject({
   admin: z.array(route).default([]),
   abuse: z.array(route.extend({ threshold: z.int().positive() })).default([]),
   input: z.array(route.extend({ body: json, maxBodyBytes: z.int().positive().default(1_048_576) })).default([]),
+  /** The password-reset probe: an account whose password it may set, and the mailbox its mail reaches. */
+  passwordReset: z
+    .strictObject({
+      usernameEnv: envName,
+      newPasswordEnv: envName,
+      request: route,
+      consume: route,
+      tokenParam: z.string().min(1).default("token"),
+      waitSeconds: z.number().positive().max(300).default(20),
+      mailbox: z.strictObject({ imap: z.strictObject({ host: z.string().min(1), port: z.int().positive().default(993), secure: z.boolean().default(true), userEnv: envName, passwordEnv: envName }) }),
+    })
+    .optional(),
   latency: z.strictObject({ targetMs: z.number().positive().default(500), requests: z.int().min(20).max(2000).default(200), concurrency: z.int().min(1).max(50).default(10), flows: z.array(route.extend({ name: z.string().min(1), as: z.enum(["a", "b"]).default("a") })).min(1) }).optional(),
 });
 
@@ -73,6 +85,8 @@ export interface ProbePlan extends ProbeFile {
   readonly file: string;
   readonly credentials: { readonly a: Credentials; readonly b: Credentials };
   readonly expiredToken?: string;
+  /** passwordReset's secrets, read from the environment. */
+  readonly reset?: { readonly username: string; readonly newPassword: string; readonly mailboxUser: string; readonly mailboxPassword: string };
 }
 
 /** Every request the file describes: where it is named, its methods and its URL. */
@@ -90,6 +104,7 @@ function namedRoutes(f: ProbeFile): Array<{ where: string; methods: readonly str
     ...list("admin", f.admin),
     ...list("abuse", f.abuse),
     ...list("input", f.input),
+    ...(f.passwordReset ? [one("passwordReset.request", f.passwordReset.request), one("passwordReset.consume", f.passwordReset.consume)] : []),
     ...list("latency.flows", f.latency?.flows ?? []),
   ];
 }
@@ -180,6 +195,11 @@ export function loadProbeFile(file: string, env: NodeJS.ProcessEnv = process.env
   }
   if (f.auth.carrier === "bearer" && !f.auth.login.token) throw new UsageError(`${file}: auth.login.token is missing: with carrier bearer the probes need the JSON field of the login response that holds the token. Fix: add auth.login.token, such as token.`);
   if (f.auth.carrier === "cookie" && !f.auth.login.cookie) throw new UsageError(`${file}: auth.login.cookie is missing: with carrier cookie the probes need the session cookie's name. Fix: add auth.login.cookie, such as session.`);
+  if (f.passwordReset) {
+    if (!f.allowDestructive) throw new UsageError(`${file}: passwordReset sets a password, and allowDestructive is not set. Fix: set allowDestructive: true (only against a test deployment), or remove passwordReset.`);
+    const imapHost = f.passwordReset.mailbox.imap.host;
+    if (!allowed.has(imapHost.toLowerCase())) throw new UsageError(`${file}: passwordReset.mailbox.imap names host ${imapHost}, which is not in allowedHosts (${f.allowedHosts.join(", ")}). Fix: add it to allowedHosts if the probes may connect to it.`);
+  }
   if (f.users.a.org === f.users.b.org) throw new UsageError(`${file}: users.a and users.b are both in org "${f.users.a.org}"; the authorization probes need two orgs. Fix: give user b a test account in another org.`);
   const read = (who: "a" | "b"): Credentials => {
     const u = f.users[who];
@@ -194,5 +214,8 @@ export function loadProbeFile(file: string, env: NodeJS.ProcessEnv = process.env
     if (exp === undefined) throw new UsageError(`${f.auth.expiredTokenEnv} does not hold a JWT with an exp claim (its value is not shown). Fix: export a token the app signed, whose exp is in the past.`);
     if (exp * 1000 > Date.now()) throw new UsageError(`${f.auth.expiredTokenEnv} holds a JWT whose exp has not passed yet (${new Date(exp * 1000).toISOString()}). Fix: export a token the app signed, whose exp is in the past.`);
   }
-  return { ...f, file, credentials: { a: read("a"), b: read("b") }, expiredToken };
+  const resetEnv = f.passwordReset ? [f.passwordReset.usernameEnv, f.passwordReset.newPasswordEnv, f.passwordReset.mailbox.imap.userEnv, f.passwordReset.mailbox.imap.passwordEnv] : [];
+  for (const name of resetEnv) if (!env[name]) throw new UsageError(`${name} is not set: ${file} names it in passwordReset. Fix: export it (a test account and mailbox, never a real user's).`);
+  const reset = f.passwordReset && { username: env[f.passwordReset.usernameEnv]!, newPassword: env[f.passwordReset.newPasswordEnv]!, mailboxUser: env[f.passwordReset.mailbox.imap.userEnv]!, mailboxPassword: env[f.passwordReset.mailbox.imap.passwordEnv]! };
+  return { ...f, file, credentials: { a: read("a"), b: read("b") }, expiredToken, reset };
 }

@@ -30,6 +30,8 @@ export type AppFlaw =
   | "batch-unfiltered"
   | "admin-decoded-claims"
   | "express-error-page"
+  | "reset-link-reusable"
+  | "reset-link-not-superseded"
   // Security-log flaws (with securityLog set), as real loggers get them wrong:
   | "log-password"
   | "log-auth-header"
@@ -50,11 +52,13 @@ export interface SampleAppOptions {
   readonly feedDelayMs?: number;
   /** Where to write the security log, one JSON line per event in the README's contract. */
   readonly securityLog?: string;
+  /** Sends a mail (password-reset links) as the app's mailer would; without it no mail goes out. */
+  readonly mail?: (to: string, message: string) => void;
 }
 
 export interface SampleApp {
   readonly port: number;
-  readonly users: { readonly a: { email: string; password: string }; readonly b: { email: string; password: string } };
+  readonly users: { readonly a: { email: string; password: string }; readonly b: { email: string; password: string }; readonly reset: { email: string; password: string } };
   /** A token signed by the app's key whose exp has passed (what auth.expiredTokenEnv takes). */
   expiredToken(): string;
   /** Requests per route ("METHOD /path"), to assert what the probes sent. */
@@ -78,7 +82,10 @@ export async function startSampleApp(opts: SampleAppOptions): Promise<SampleApp>
   const users = {
     a: { email: "alice@acme.test", password: randomBytes(12).toString("base64url"), id: "u-alice", org: "acme" },
     b: { email: "bob@globex.test", password: randomBytes(12).toString("base64url"), id: "u-bob", org: "globex" },
+    reset: { email: "carol@acme.test", password: randomBytes(12).toString("base64url"), id: "u-carol", org: "acme" },
   };
+  // Reset tokens: the newest per user is the only valid one (unless a flaw says otherwise).
+  const resetTokens = new Map<string, { user: (typeof users)["a"]; used: boolean; newest: boolean; issued: number }>();
   const posts = new Map([
     ["101", { id: "101", org: "acme", title: "Welcome to Acme", text: "hello" }],
     ["202", { id: "202", org: "globex", title: "Globex news", text: "hi" }],
@@ -240,6 +247,36 @@ export async function startSampleApp(opts: SampleAppOptions): Promise<SampleApp>
       const csrf = randomBytes(16).toString("base64url");
       const sameSite = flaw("samesite-none") ? "None" : "Lax";
       return send(res, 200, { csrfToken: csrf }, { "set-cookie": [`session=${token}; Path=/; HttpOnly; Secure; SameSite=${sameSite}`, `csrf=${csrf}; Path=/; Secure; SameSite=${sameSite}`] });
+    }
+    if (route === "POST /api/auth/password-reset") {
+      const body = await readJson(req, res);
+      if (!body.ok) return;
+      const user = Object.values(users).find((u) => u.email === (body.value as { email?: unknown })?.email);
+      if (user && opts.mail) {
+        for (const t of resetTokens.values()) if (t.user === user) t.newest = false;
+        const token = randomBytes(24).toString("base64url");
+        resetTokens.set(token, { user, used: false, newest: true, issued: Date.now() });
+        // Quoted-printable, as mailers send HTML-ish text: the link's "=" travels as "=3D".
+        const link = `https://app.probe.test:${port}/reset?token=${token}`;
+        opts.mail(user.email, [`From: Community <no-reply@acme.test>`, `To: ${user.email}`, `Subject: Reset your password`, `Date: ${new Date().toUTCString()}`, `Message-ID: <${randomUUID()}@acme.test>`, "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: quoted-printable", "", `Reset your password: ${link.replace(/=/g, "=3D")}`, "", "The link works once, for 30 minutes.", ""].join("\n"));
+      }
+      // The same answer whether or not the address has an account.
+      return send(res, 202, { status: "if the address has an account, a link is on its way" });
+    }
+    if (route === "POST /api/auth/password-reset/confirm") {
+      const body = await readJson(req, res);
+      if (!body.ok) return;
+      const { token, password } = (body.value ?? {}) as { token?: unknown; password?: unknown };
+      const t = typeof token === "string" ? resetTokens.get(token) : undefined;
+      const valid = t && (!t.used || flaw("reset-link-reusable")) && (t.newest || flaw("reset-link-not-superseded")) && Date.now() - t.issued < 30 * 60_000;
+      if (!valid || typeof password !== "string" || password.length < 12) {
+        securityEvent(req, "authn_password_change_fail:unknown", "CRITICAL", "A reset link that is not valid was used");
+        return send(res, 400, { error: "invalid or expired link" });
+      }
+      t.used = true;
+      t.user.password = password;
+      securityEvent(req, `authn_password_change:${t.user.id}`, "INFO", "Password reset");
+      return send(res, 204);
     }
     if (route === "POST /api/auth/signup") {
       const body = await readJson(req, res);
