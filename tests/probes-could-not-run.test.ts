@@ -60,6 +60,21 @@ describe("probes that cannot run", () => {
     expect(r.stdout + r.stderr).not.toContain(wrong.PROBE_PASSWORD_A);
   });
 
+  it("--timeout bounds every probe request, and --budget the whole probe run", async () => {
+    const slow = await probe(["--resolve", `${APP_HOST}:${app.port}:127.0.0.1`, "--ca-file", ca.caFile, "--timeout", "1"]);
+    expect(slow.code).toBe(2);
+    expect(slow.stderr.split("\n").filter((l) => l.startsWith("error:"))).toEqual([`error: no probe could run: ${APP_HOST}:${app.port} did not answer within 1 ms. Fix: check the app is up, or raise limits.timeoutMs (or --timeout).`]);
+    const short = await probe(["--resolve", `${APP_HOST}:${app.port}:127.0.0.1`, "--ca-file", ca.caFile, "--budget", "1", "--json"]);
+    // Within 1 ms no probe can judge anything: each is cut off (could not run) or never started,
+    // none passes or fails. All cut off exits 2; all never started reports them skipped.
+    if (short.code === 2) expect(short.stderr).toContain("error: no probe could run: cut off by the verify budget before it finished. Fix: raise --budget (or limits.seconds for probes).\n");
+    else {
+      const doc = JSON.parse(short.stdout) as { checks: Array<{ status: string; summary: string }> };
+      expect(doc.checks.every((c) => c.status === "skip" || c.status === "error")).toBe(true);
+      expect(short.code).toBe(0);
+    }
+  });
+
   it("reports a mixed run: what ran is judged, what could not run marks its area not checked, never failed", async () => {
     const r = await runCli("verify", ["--probes", file, "--checks", "authn,authz", "--resolve", `${APP_HOST}:${app.port}:127.0.0.1`, "--ca-file", ca.caFile, "--json"], { ...env, PROBE_PASSWORD_B: "not-the-password" });
     const doc = JSON.parse(r.stdout) as { checks: Array<{ id: string; status: string; summary: string }>; scorecard: Array<{ area: string; status: string; reason?: string }> };

@@ -105,6 +105,8 @@ const UNTRUSTED = new Set(["UNABLE_TO_VERIFY_LEAF_SIGNATURE", "SELF_SIGNED_CERT_
 function couldNotRun(url: URL, e: Error & { code?: string }): CouldNotRun | undefined {
   const port = url.port || "443";
   if (e.code && UNREACHABLE.has(e.code)) return new CouldNotRun(`cannot reach ${url.hostname}:${port} (${e.code}). Fix: give its address with --resolve ${url.hostname}:${port}:<address>, or check DNS (--dns-server).`);
+  const silent = /^no answer from \S+ within (\d+) ms$/.exec(e.message);
+  if (silent) return new CouldNotRun(`${url.host} did not answer within ${silent[1]} ms. Fix: check the app is up, or raise limits.timeoutMs (or --timeout).`);
   if (e.code && UNTRUSTED.has(e.code)) return new CouldNotRun(`cannot trust the certificate of ${url.hostname} (${e.code}). Fix: pass --ca-file with the CA that issued it (a private staging CA), or fix the certificate.`);
   return undefined;
 }

@@ -30,10 +30,13 @@ export async function runChecks(checks: readonly Check[], ctx: VerifyContext, op
       else if (c.needs === "logs" && !ctx.logs) outcome = { ...base, status: "skip", summary: "no security-log export to read (--logs)", evidence: [] };
       else if (c.needs === "bundle-or-url" && !ctx.bundle && !ctx.url) outcome = { ...base, status: "skip", summary: "no frontend to scan (--bundle or --url)", evidence: [] };
       else {
+        const left = deadline - Date.now();
         try {
-          outcome = { ...base, ...(await within(c.run(ctx), Math.min(opts.checkTimeoutMs, Math.max(1, deadline - Date.now())), c.id)) };
+          outcome = { ...base, ...(await within(c.run(ctx), Math.min(opts.checkTimeoutMs, Math.max(1, left)), c.id)) };
         } catch (e) {
-          outcome = { ...base, status: e instanceof CouldNotRun ? "error" : "fail", summary: (e as Error).message, evidence: [] };
+          // Cut off by the run's budget rather than its own time limit: it judged nothing.
+          const cut = left < opts.checkTimeoutMs && Date.now() >= deadline;
+          outcome = cut ? { ...base, status: "error", summary: "cut off by the verify budget before it finished. Fix: raise --budget (or limits.seconds for probes).", evidence: [] } : { ...base, status: e instanceof CouldNotRun ? "error" : "fail", summary: (e as Error).message, evidence: [] };
         }
       }
       outcomes.set(c.id, outcome);
