@@ -35,7 +35,7 @@ export async function runChecks(checks: readonly Check[], ctx: VerifyContext, op
           outcome = { ...base, ...(await within(c.run(ctx), Math.min(opts.checkTimeoutMs, Math.max(1, left)), c.id)) };
         } catch (e) {
           // Cut off by the run's budget rather than its own time limit: it judged nothing.
-          const cut = left < opts.checkTimeoutMs && Date.now() >= deadline;
+          const cut = left <= opts.checkTimeoutMs && Date.now() >= deadline;
           outcome = cut ? { ...base, status: "error", summary: "cut off by the verify budget before it finished. Fix: raise --budget (or limits.seconds for probes).", evidence: [] } : { ...base, status: e instanceof CouldNotRun ? "error" : "fail", summary: (e as Error).message, evidence: [] };
         }
       }
