@@ -30,7 +30,8 @@ export interface ProbeResponse extends HttpResponse {
   readonly ms: number;
 }
 
-export class ProbeRefused extends Error {}
+/** A request the probe file does not allow (its hosts, its request budget): the probe could not run. */
+export class ProbeRefused extends CouldNotRun {}
 
 export class ProbeClient {
   private sent = 0;
