@@ -1,13 +1,14 @@
 import { request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import express from "express";
 import Koa from "koa";
 import { afterAll, describe, expect, it } from "vitest";
 import { debugLeaks } from "../lib/verify/error-pages";
 
-// The stack-trace and debug-page detector on what frameworks really print: Express's and Koa's
-// genuine pages from the packages themselves, and faithful samples of the frameworks npm cannot
-// run (Django, Werkzeug, Rails, Laravel, Spring, ASP.NET, Next.js's page data, PHP).
+// The stack-trace and debug-page detector on what frameworks really print: Express's, Koa's and
+// Next.js's genuine pages from the packages themselves, and faithful samples of the frameworks
+// npm cannot run (Django, Werkzeug, Rails, Laravel, Spring, ASP.NET, PHP).
 
 const servers: Server[] = [];
 afterAll(() => Promise.all(servers.map((s) => new Promise<void>((r) => s.close(() => r())))));
@@ -85,6 +86,26 @@ describe("genuine framework pages", () => {
   });
 });
 
+describe("Next.js's genuine development page", () => {
+  it("carries the server's stack JSON-escaped in its page data: found", async () => {
+    // Next's telemetry would phone home: off before Next loads.
+    process.env.NEXT_TELEMETRY_DISABLED = "1";
+    const next = (await import("next")).default;
+    const app = next({ dev: true, dir: join(__dirname, "fixtures", "next-app"), quiet: true });
+    await app.prepare();
+    try {
+      const handle = app.getRequestHandler();
+      const port = await listen((req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => void handle(req, res));
+      const page = await send(port, "GET", "/boom");
+      expect(page.status).toBe(500);
+      expect(page.body).toContain('"err":{"name":"Error","source":"server","message":"database unreachable","stack":"Error: database unreachable\\n    at getServerSideProps');
+      expect(debugLeaks(page.body)).toEqual(["a stack trace"]);
+    } finally {
+      await app.close();
+    }
+  }, 60_000);
+});
+
 // Faithful samples: the markers each framework's page carries, in the markup it uses.
 const SAMPLES: Array<[string, string, string[]]> = [
   ["Django's technical 500 page", `<!DOCTYPE html><html lang="en"><head><title>ZeroDivisionError at /api/posts</title></head><body><div id="summary"><h1>ZeroDivisionError at /api/posts</h1><pre class="exception_value">division by zero</pre></div><div id="traceback"><h2>Traceback <span class="commands">Switch to copy-and-paste view</span></h2><textarea id="traceback_area">Traceback (most recent call last):\n  File "/srv/app/views.py", line 12, in index\n    return 1 / 0\n</textarea></div><div id="explanation"><p>You're seeing this error because you have <code>DEBUG = True</code> in your Django settings file.</p></div></body></html>`, ["a Python traceback", "a Django debug page"]],
@@ -95,7 +116,6 @@ const SAMPLES: Array<[string, string, string[]]> = [
   ["Spring's Whitelabel page with the trace", `<html><body><h1>Whitelabel Error Page</h1><p>This application has no explicit mapping for /error, so you are seeing this as a fallback.</p><div>There was an unexpected error (type=Internal Server Error, status=500).</div><div style='white-space:pre-wrap;'>java.lang.ArithmeticException: / by zero\n\tat com.example.community.PostController.show(PostController.java:27)\n\tat java.base/jdk.internal.reflect.DirectMethodHandleAccessor.invoke(DirectMethodHandleAccessor.java:103)\n</div></body></html>`, ["a Java stack trace", "a Spring Whitelabel error page"]],
   ["ASP.NET's error page", `<html><head><title>Attempted to divide by zero.</title></head><body><h1>Server Error in '/' Application.<hr width=100% size=1 color=silver></h1><h2><i>Attempted to divide by zero.</i></h2><b>Stack Trace:</b><pre>[DivideByZeroException: Attempted to divide by zero.]\n   Community.Controllers.PostsController.Show(Int32 id) in C:\\src\\Community\\Controllers\\PostsController.cs:line 27\n</pre></body></html>`, ["an ASP.NET error page"]],
   ["ASP.NET Core's developer exception page", `<!DOCTYPE html><html><body><h1>An unhandled exception occurred while processing the request.</h1><div class="titleerror">DivideByZeroException: Attempted to divide by zero.</div><pre>   at Community.Controllers.PostsController.Show(Int32 id) in /src/Controllers/PostsController.cs:line 27</pre></body></html>`, ["a .NET stack trace", "an ASP.NET error page"]],
-  ["Next.js development page data", `<!DOCTYPE html><html><body><div id="__next"></div><script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{}},"page":"/_error","err":{"name":"Error","source":"server","message":"boom","stack":"Error: boom\\n    at getServerSideProps (webpack-internal:///./pages/posts/[id].js:12:11)\\n    at renderToHTMLImpl (/srv/app/node_modules/next/dist/server/render.js:612:26)"}}</script></body></html>`, ["a stack trace"]],
   ["PHP's fatal error", `<br />\n<b>Fatal error</b>:  Uncaught Error: Call to undefined function db()\n in /var/www/html/api/posts.php on line 12<br />`, ["a PHP error with its file path"]],
 ];
 

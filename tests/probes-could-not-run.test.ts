@@ -61,9 +61,22 @@ describe("probes that cannot run", () => {
   });
 
   it("--timeout bounds every probe request, and --budget the whole probe run", async () => {
-    const slow = await probe(["--resolve", `${APP_HOST}:${app.port}:127.0.0.1`, "--ca-file", ca.caFile, "--timeout", "1"]);
-    expect(slow.code).toBe(2);
-    expect(slow.stderr.split("\n").filter((l) => l.startsWith("error:"))).toEqual([`error: no probe could run: ${APP_HOST}:${app.port} did not answer within 1 ms. Fix: check the app is up, or raise limits.timeoutMs (or --timeout).`]);
+    // A server that accepts connections and never answers: the file allows 3000 ms a request, --timeout 200.
+    const sockets: import("node:net").Socket[] = [];
+    const silent = createServer((s) => void sockets.push(s));
+    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
+    const port = (silent.address() as { port: number }).port;
+    try {
+      const file2 = writeProbeFile(dir, sampleProbeFile({ ...app, port } as SampleApp, "bearer"), "silent.yaml");
+      const started = Date.now();
+      const slow = await runCli("verify", ["--probes", file2, "--checks", "authn.bad-credentials", "--resolve", `${APP_HOST}:${port}:127.0.0.1`, "--ca-file", ca.caFile, "--timeout", "200"], env);
+      expect(slow.code).toBe(2);
+      expect(slow.stderr.split("\n").filter((l) => l.startsWith("error:"))).toEqual([`error: no probe could run: ${APP_HOST}:${port} did not answer within 200 ms. Fix: check the app is up, or raise limits.timeoutMs (or --timeout).`]);
+      expect(Date.now() - started).toBeLessThan(2900);
+    } finally {
+      sockets.forEach((s) => s.destroy());
+      await new Promise<void>((r) => silent.close(() => r()));
+    }
     const short = await probe(["--resolve", `${APP_HOST}:${app.port}:127.0.0.1`, "--ca-file", ca.caFile, "--budget", "1", "--json"]);
     // Within 1 ms no probe can judge anything: each is cut off (could not run) or never started,
     // none passes or fails. All cut off exits 2; all never started reports them skipped.

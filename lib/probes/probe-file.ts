@@ -170,7 +170,7 @@ function unwrap(t: z.ZodType): z.ZodType {
  * Reads and checks a probe file; every problem is a UsageError (exit 2) that names the key and
  * the fix. Nothing is sent before this passes.
  */
-export function loadProbeFile(file: string, env: NodeJS.ProcessEnv = process.env): ProbePlan {
+export function loadProbeFile(file: string, env: Readonly<Record<string, string | undefined>> = process.env): ProbePlan {
   if (!existsSync(file)) throw new UsageError(`--probes ${file} does not exist. Fix: write one from the example in the README (Probes).`);
   let doc: unknown;
   try {
