@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import { AbuseProtection } from "./components/abuse-protection";
 import { EdgeSecurity } from "./components/edge-security";
 import { EmailAuthentication } from "./components/email-authentication";
+import { OriginLockdown } from "./components/origin-lockdown";
 import { RuntimeEnvironment } from "./components/runtime-environment";
 import { SecretStore } from "./components/secret-store";
 import { SecurityLogging } from "./components/security-logging";
@@ -38,6 +39,14 @@ const edge = new EdgeSecurity("edge", {
   caa: config.caa,
   dnssec: config.dnssec,
 });
+
+// Only the edge may reach the origins: a client certificate they can demand, and security groups
+// open to Cloudflare's ranges alone.
+const origins = new OriginLockdown(
+  "origin",
+  { environment: config.environment, zoneId: config.cloudflareZoneId, authenticatedOriginPulls: config.originLockdown.authenticatedOriginPulls, securityGroupIds: config.originLockdown.securityGroupIds },
+  { providers: { aws: awsProvider } },
+);
 
 const email = new EmailAuthentication(
   "email",
@@ -136,6 +145,8 @@ export const publicUrls = config.hosts.map((h) => `https://${h.hostname}/`);
 export const dsRecord = edge.dsRecord;
 /** Records other domains must publish to accept this zone's DMARC reports. */
 export const dmarcReportAuthorizations = email.reportAuthorizations;
+/** The CA whose client certificate Cloudflare presents: origins require it (README, Origin lockdown). */
+export const originPullCa = origins.originPullCaPem;
 /** Where each secret lives: names and ARNs only. */
 export const secretArns = store.arns;
 export const secretsKeyArn = store.key.arn;

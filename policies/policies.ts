@@ -20,6 +20,7 @@ import { zoneHsts } from "./rules/zone-hsts";
 import { zoneMinTlsVersion } from "./rules/zone-min-tls-version";
 import { zoneSslStrict } from "./rules/zone-ssl-strict";
 import { auditTrail } from "./rules/audit-trail";
+import { originLocked } from "./rules/origin-locked";
 import { cisAlarms } from "./rules/cis-alarms";
 import { logGroupsProtected } from "./rules/log-groups-protected";
 import { securityLogDataProtection } from "./rules/security-log-data-protection";
@@ -32,6 +33,7 @@ export const rules: LaunchPolicy[] = [
   zoneMinTlsVersion,
   zoneHsts,
   zoneDevelopmentModeOff,
+  originLocked,
   dnsSpfValid,
   dnsSpfOnePerName,
   dnsDmarcValid,

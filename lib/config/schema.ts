@@ -30,6 +30,13 @@ const hsts = z.strictObject({
   preload: z.boolean().default(false),
 });
 
+const originLockdown = z.strictObject({
+  /** Zone-level Authenticated Origin Pulls with the stack's own client certificate. */
+  authenticatedOriginPulls: z.boolean().default(true),
+  /** Security groups of AWS origins, to open to Cloudflare's ranges only on 443. */
+  securityGroupIds: z.array(z.string().regex(/^sg-[0-9a-f]{8,17}$/, { error: "must be a security group id such as sg-0a1b2c3d4e5f60718" })).default([]),
+});
+
 const caa = z.strictObject({
   issuers: z.array(hostname).min(1, { error: "must name at least one CA, e.g. letsencrypt.org" }).default(["letsencrypt.org", "pki.goog", "ssl.com"]),
   iodef: z.string().regex(/^(mailto:[^@\s]+@[^@\s]+\.[a-z]{2,}|https:\/\/\S+)$/, { error: "must be a mailto: address or an https:// URL, e.g. mailto:security@example.com" }),
@@ -61,6 +68,7 @@ export const projectSchema = z
     uptime: uptimeSchema,
     alerts: alertsSchema,
     logging: loggingSchema.default({ ssoTolerantMfaAlarm: false }),
+    originLockdown: originLockdown.default({ authenticatedOriginPulls: true, securityGroupIds: [] }),
   })
   .superRefine((c, ctx) => {
     // A malformed domain is reported once, not again for every host under it.

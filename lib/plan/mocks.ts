@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
+import { CLOUDFLARE_IPV4, CLOUDFLARE_IPV6 } from "../edge/cloudflare-ranges";
 
 export interface MockContext {
   readonly awsAccountId: string;
@@ -85,6 +86,8 @@ export function offlineMocks(ctx: MockContext): pulumi.runtime.Mocks {
       return { id, state };
     },
     call(args) {
+      // Cloudflare's published ranges are public and stable: the one lookup the plan answers.
+      if (args.token === "cloudflare:index/getIpRanges:getIpRanges") return { ipv4Cidrs: CLOUDFLARE_IPV4, ipv6Cidrs: CLOUDFLARE_IPV6, ipv4CidrBlocks: CLOUDFLARE_IPV4, ipv6CidrBlocks: CLOUDFLARE_IPV6 };
       throw new Error(`the offline plan cannot call ${args.token}: a program must not read cloud data at plan time`);
     },
   };
