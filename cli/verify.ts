@@ -6,7 +6,7 @@ import { ConfigError } from "../lib/config/errors";
 import { parseArgs } from "./command";
 import { parseLaunchConfig } from "../lib/config/parse";
 import { UsageError, readSiblings, readStackConfig, withSecretPlaceholders } from "../lib/config/stack-file";
-import { isHostname } from "../lib/dns/names";
+import { isHostname, isWithinZone } from "../lib/dns/names";
 import { analyzeLogs, type LogAnalysis } from "../lib/logs/analyze";
 import { probeRecord, readProbeRecord, type ProbeRecord } from "../lib/logs/probe-record";
 import { LogInputError, logFiles } from "../lib/logs/reader";
@@ -41,11 +41,12 @@ interface Options {
   probes?: string;
   logs?: string;
   probeRecord?: string;
+  origin: string[];
 }
 
 const collect = (v: string, all: string[]) => [...all, v];
 
-function targetsFromStack(stack: string, stacksDir: string): { domain: string; selectors: string[]; url: string; hosts: string[]; uptime: Array<{ name: string; url: string; match: string }> } {
+function targetsFromStack(stack: string, stacksDir: string): { domain: string; selectors: string[]; url: string; hosts: string[]; uptime: Array<{ name: string; url: string; match: string }>; origins: Array<{ host: string; origin: string }> } {
   const file = readStackConfig(stacksDir, stack);
   const config = parseLaunchConfig(withSecretPlaceholders(file.raw).raw, { stack, source: file.source, siblings: readSiblings(stacksDir, stack) });
   const plan = config.emailPlan;
@@ -54,7 +55,7 @@ function targetsFromStack(stack: string, stacksDir: string): { domain: string; s
     ...(plan.selfManagedDkim ? [plan.selfManagedDkim.selector] : []),
   ];
   const app = config.hosts.find((h) => h.hostname.startsWith("app.")) ?? config.hosts[0];
-  return { domain: config.domain, selectors, url: `https://${app.hostname}/`, hosts: config.hosts.map((h) => h.hostname), uptime: config.uptime.checks };
+  return { domain: config.domain, selectors, url: `https://${app.hostname}/`, hosts: config.hosts.map((h) => h.hostname), uptime: config.uptime.checks, origins: config.hosts.filter((h) => !isWithinZone(h.origin, config.domain)).map((h) => ({ host: h.hostname, origin: h.origin })) };
 }
 
 function resolverFor(server: string | undefined, timeoutMs: number): Resolver {
@@ -84,6 +85,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--url <https-url>", "the app's HTTPS URL for the transport and header checks (default with --stack: its app host)")
     .option("--http-port <port>", "where plain HTTP is served, for the redirect check", "80")
     .option("--resolve <host:port:addr>", "connect to addr for host:port, as curl does (repeatable); no other host is contacted", collect, [])
+    .option("--origin <host=address>", "ask this proxied host's origin directly at address[:port] (repeatable; default with --stack: the hosts' origins)", collect, [])
     .option("--ca-file <pem>", "also trust this CA (a private staging CA)")
     .option("--repo <dir>", "a git working tree to scan for secrets, history included (default with --stack: this one)")
     .option("--bundle <dir>", "built frontend assets to scan for secrets (default: the scripts the site serves)")
@@ -107,7 +109,7 @@ export async function main(argv: string[]): Promise<number> {
     const url = opts.url ?? fromStack?.url;
     // The probe file is checked first: nothing is sent while any input is wrong.
     const probePlan = opts.probes ? loadProbeFile(opts.probes) : undefined;
-    if (!domain && !url && !opts.repo && !opts.bundle && !opts.eml && !probePlan && !opts.logs) throw new UsageError("say what to verify. Fix: npm run verify -- --stack prod, or --domain example.com, or --probes probes.yaml, or --logs export.json.");
+    if (!domain && !url && !opts.repo && !opts.bundle && !opts.eml && !probePlan && !opts.logs && !opts.origin.length) throw new UsageError("say what to verify. Fix: npm run verify -- --stack prod, or --domain example.com, or --probes probes.yaml, or --logs export.json.");
     if (domain && !isHostname(domain)) throw new UsageError(`--domain ${domain} is not a DNS name. Fix: pass the zone apex, such as example.com.`);
     if (url && !/^https:\/\/[^/\s]+/.test(url)) throw new UsageError(`--url ${url} is not an https:// URL. Fix: pass the app's address, such as https://app.example.com/.`);
     let resolve: Map<string, string>;
@@ -117,6 +119,14 @@ export async function main(argv: string[]): Promise<number> {
       throw new UsageError((e as Error).message);
     }
     for (const [flag, dir] of [["--repo", opts.repo], ["--bundle", opts.bundle], ["--eml", opts.eml]] as const) if (dir && !existsSync(dir)) throw new UsageError(`${flag} ${dir} does not exist.`);
+    // An origin inside the zone is another proxied host (www -> apex): asking it reaches the edge.
+    const origins = opts.origin.length
+      ? opts.origin.map((o) => {
+          const m = /^([a-z0-9.-]+)=(\S+)$/i.exec(o);
+          if (!m || !isHostname(m[1].toLowerCase())) throw new UsageError(`--origin ${o} is not host=address. Fix: pass the public host and its origin, such as --origin app.example.com=203.0.113.10 (or =origin.internal:8443).`);
+          return { host: m[1].toLowerCase(), origin: m[2] };
+        })
+      : fromStack?.origins;
     if (opts.caFile && !existsSync(opts.caFile)) throw new UsageError(`--ca-file ${opts.caFile} does not exist.`);
     const timeoutMs = Number(opts.timeout);
     const budgetMs = Number(opts.budget);
@@ -129,6 +139,7 @@ export async function main(argv: string[]): Promise<number> {
       url,
       hosts: fromStack?.hosts,
       uptimeChecks: fromStack?.uptime,
+      origins,
       httpPort: Number(opts.httpPort),
       resolve,
       ca: opts.caFile ? readFileSync(opts.caFile) : undefined,
@@ -143,7 +154,7 @@ export async function main(argv: string[]): Promise<number> {
     let done = 0;
     const onDone = (o: { id: string; status: string }) => !opts.json && process.stderr.write(`[${++done}] ${o.id} ${o.status}\n`);
     const infraChecks = CHECKS.filter((c) => c.needs !== "logs");
-    const infra = domain || url || ctx.repo || opts.bundle || opts.eml ? await runChecks(infraChecks, ctx, { concurrency: 4, checkTimeoutMs: timeoutMs, budgetMs, onDone }) : [];
+    const infra = domain || url || ctx.repo || opts.bundle || opts.eml || origins?.length ? await runChecks(infraChecks, ctx, { concurrency: 4, checkTimeoutMs: timeoutMs, budgetMs, onDone }) : [];
     let probes: typeof infra = [];
     if (probePlan) {
       // --timeout and --budget, when given, bound the probes too: the tighter limit wins.
@@ -164,7 +175,7 @@ export async function main(argv: string[]): Promise<number> {
     const logs = opts.logs ? await readExport(opts.logs, record, !opts.json) : undefined;
     const logged = logs ? await runChecks(CHECKS.filter((c) => c.needs === "logs"), { ...ctx, logs, probeRecord: record }, { concurrency: 1, checkTimeoutMs: timeoutMs, budgetMs, onDone }) : [];
     const outcomes = [...infra, ...probes, ...logged];
-    const target = domain || (url ? new URL(url).hostname : probePlan ? new URL(probePlan.baseUrl).hostname : (opts.repo ?? opts.bundle ?? opts.eml ?? opts.logs)!);
+    const target = domain || (url ? new URL(url).hostname : probePlan ? new URL(probePlan.baseUrl).hostname : (opts.repo ?? opts.bundle ?? opts.eml ?? opts.logs ?? origins?.[0]?.host)!);
     process.stdout.write(opts.json ? `${JSON.stringify(verifyDocument(target, outcomes), null, 2)}\n` : opts.markdown ? verifyMarkdown(target, outcomes) : verifyText(target, outcomes));
     return outcomes.some((o) => o.status === "fail") ? 1 : 0;
   } catch (e) {

@@ -44,6 +44,8 @@ export interface VerifyContext {
   readonly eml?: string;
   readonly dkimSelectors: readonly string[];
   readonly resolver: Resolver;
+  /** Each proxied host and its origin (from --stack hosts, or --origin host=address). */
+  readonly origins?: ReadonlyArray<{ readonly host: string; readonly origin: string }>;
   /** The stack's uptime checks (with --stack): what Route 53 will ask, and must find. */
   readonly uptimeChecks?: ReadonlyArray<{ readonly name: string; readonly url: string; readonly match: string }>;
   /** The analysis of a security-log export (--logs), made once before the checks run. */
@@ -59,7 +61,7 @@ export interface VerifyContext {
 export interface Check {
   readonly id: string;
   /** What the check needs from the target; without it the check is skipped. */
-  readonly needs: "domain" | "url" | "repo" | "bundle-or-url" | "eml" | "probes" | "logs" | "uptime";
+  readonly needs: "domain" | "url" | "repo" | "bundle-or-url" | "eml" | "probes" | "logs" | "uptime" | "origins";
   readonly area: Area;
   readonly runbook: string;
   run(ctx: VerifyContext): Promise<CheckResult>;

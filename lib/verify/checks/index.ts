@@ -5,6 +5,7 @@ import { emailDkim, emailDmarc, emailMtaSts, emailSpf, emailTlsRpt } from "./ema
 import { emailMessage } from "./message";
 import { logsCanaries, logsProbeEvents, logsSecurityEvents, logsSensitiveData } from "./logs";
 import { monitoringUptimeTargets } from "./monitoring";
+import { transportOriginDirect } from "./origin-direct";
 import { secretsBundle, secretsRepository } from "./secrets";
 import { secretsServedFiles } from "./served-files";
 import { transportCertificate, transportHsts, transportHttpsRedirect, transportTlsVersions } from "./transport";
@@ -25,6 +26,7 @@ export const CHECKS: readonly Check[] = [
   transportHsts,
   transportTlsVersions,
   transportCertificate,
+  transportOriginDirect,
   headersSecurity,
   headersCookies,
   corsUntrustedOrigin,
