@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import { AbuseProtection } from "./components/abuse-protection";
+import { CachePrivacy } from "./components/cache-privacy";
 import { EdgeSecurity } from "./components/edge-security";
 import { EmailAuthentication } from "./components/email-authentication";
 import { OriginLockdown } from "./components/origin-lockdown";
@@ -61,6 +62,9 @@ new AbuseProtection("abuse", {
   endpoints: config.rateLimits.endpoints ?? DEFAULT_ENDPOINTS,
   period: config.rateLimits.period,
 });
+
+// One user's responses are never stored at the edge for the next visitor.
+new CachePrivacy("cache", { zoneId: config.cloudflareZoneId });
 
 const provided = secretValues();
 const store = new SecretStore(

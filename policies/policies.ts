@@ -21,6 +21,7 @@ import { zoneMinTlsVersion } from "./rules/zone-min-tls-version";
 import { zoneSslStrict } from "./rules/zone-ssl-strict";
 import { auditTrail } from "./rules/audit-trail";
 import { originLocked } from "./rules/origin-locked";
+import { cachePrivatePaths } from "./rules/cache-private-paths";
 import { cisAlarms } from "./rules/cis-alarms";
 import { logGroupsProtected } from "./rules/log-groups-protected";
 import { securityLogDataProtection } from "./rules/security-log-data-protection";
@@ -34,6 +35,7 @@ export const rules: LaunchPolicy[] = [
   zoneHsts,
   zoneDevelopmentModeOff,
   originLocked,
+  cachePrivatePaths,
   dnsSpfValid,
   dnsSpfOnePerName,
   dnsDmarcValid,

@@ -8,7 +8,7 @@ import { policies } from "../policies/policies";
 
 // The monitoring coverage rules judge whole stacks; these fixtures are single resources.
 // Rules about what a whole stack must have; a fixture of a few resources lacks it by design.
-const COVERAGE = ["uptime-checks-cover-hosts", "uptime-checks-have-alarms", "alarms-have-actions", "route53-alarms-in-us-east-1", "rate-limits-cover-auth", "audit-trail", "cis-alarms", "origin-locked"];
+const COVERAGE = ["uptime-checks-cover-hosts", "uptime-checks-have-alarms", "alarms-have-actions", "route53-alarms-in-us-east-1", "rate-limits-cover-auth", "audit-trail", "cis-alarms", "origin-locked", "cache-private-paths"];
 
 const DNS_RECORD = "cloudflare:index/dnsRecord:DnsRecord";
 const ZONE = "9c1e5a7b3d2f4c6e8a0b1d3f5e7c9a2b";

@@ -102,9 +102,9 @@ describe.each(["prod", "staging", "dev"] as const)("stack %s", (stack) => {
     const children = doc.resources.filter((r) => r.name.startsWith("edge-"));
     expect(children.length).toBe({ prod: 21, staging: 18, dev: 18 }[stack]);
     for (const child of children) expect(child.parent).toBe(component.urn);
-    // The stack, eight components, two AWS providers, and their children: nothing unparented.
+    // The stack, nine components, two AWS providers, and their children: nothing unparented.
     const owned = (prefix: string) => doc.resources.filter((r) => r.name.startsWith(prefix)).length;
-    expect(doc.resources.length).toBe(11 + children.length + owned("email-") + owned("secrets-") + owned("runtime-") + owned("abuse-") + owned("uptime-") + owned("logging-") + owned("origin-"));
+    expect(doc.resources.length).toBe(12 + owned("cache-") + children.length + owned("email-") + owned("secrets-") + owned("runtime-") + owned("abuse-") + owned("uptime-") + owned("logging-") + owned("origin-"));
     const components = doc.resources.filter((r) => r.type.startsWith("launch:"));
     for (const c of components) for (const child of doc.resources.filter((r) => r.name.startsWith(`${c.name}-`))) expect(child.parent).toBe(c.urn);
   });

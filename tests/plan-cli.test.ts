@@ -77,7 +77,7 @@ describe("plan refuses bad input with exit 2 and one clear message", () => {
     const dir = editedStacks("prod", (y) => y);
     const file = join(dir, "policy.json");
     require("node:fs").writeFileSync(file, JSON.stringify({ "zone-ssl-strictt": "advisory" }));
-    await expectRefused(["--stack", "prod", "--policy-config", file], `${file}: "zone-ssl-strictt" is not a policy in this pack. Fix: use one of zone-ssl-strict, zone-always-use-https, zone-min-tls-version, zone-hsts, zone-development-mode-off, origin-locked, dns-spf-valid, dns-spf-one-per-name, dns-dmarc-valid, dns-dkim-key-strength, dns-mail-records-not-proxied, no-exposed-secrets, no-debug-mode, secrets-storage, environment-separation, uptime-checks-cover-hosts, uptime-checks-have-alarms, alarms-have-actions, route53-alarms-in-us-east-1, audit-trail, trail-bucket-private, log-groups-protected, cis-alarms, security-log-data-protection, rate-limits-cover-auth (or "all").`);
+    await expectRefused(["--stack", "prod", "--policy-config", file], `${file}: "zone-ssl-strictt" is not a policy in this pack. Fix: use one of zone-ssl-strict, zone-always-use-https, zone-min-tls-version, zone-hsts, zone-development-mode-off, origin-locked, cache-private-paths, dns-spf-valid, dns-spf-one-per-name, dns-dmarc-valid, dns-dkim-key-strength, dns-mail-records-not-proxied, no-exposed-secrets, no-debug-mode, secrets-storage, environment-separation, uptime-checks-cover-hosts, uptime-checks-have-alarms, alarms-have-actions, route53-alarms-in-us-east-1, audit-trail, trail-bucket-private, log-groups-protected, cis-alarms, security-log-data-protection, rate-limits-cover-auth (or "all").`);
   });
 });
 
@@ -87,7 +87,7 @@ describe("plan of the shipped stacks", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Previewing launch-baseline (stack prod) offline: Pulumi's mock engine, no cloud calls, no credentials.");
     expect(r.stdout).toContain("dsRecord                 : [unknown] (computed by the cloud at deploy time)");
-    expect(r.stdout).toMatch(/Resources: \+ 189 to create \(offline plan; nothing was deployed\)\nResult: passed \(0 advisory, 2 undecided until deploy\)$/m);
+    expect(r.stdout).toMatch(/Resources: \+ 192 to create \(offline plan; nothing was deployed\)\nResult: passed \(0 advisory, 2 undecided until deploy\)$/m);
     // The self-managed DKIM key is generated at deploy, so its strength is judged then.
     expect(r.stdout).toContain("undecided  dns-dkim-key-strength (high)  cloudflare:index/dnsRecord:DnsRecord email-dkim-app2026");
   });
@@ -98,9 +98,9 @@ describe("plan of the shipped stacks", () => {
     expect(r.stdout).toBe(
       [
         "Offline plan of every stack in stacks/:",
-        "  dev      153 resources  0 mandatory, 1 advisory, 0 undecided  passed",
-        "  prod     189 resources  0 mandatory, 0 advisory, 2 undecided  passed",
-        "  staging  165 resources  0 mandatory, 0 advisory, 0 undecided  passed",
+        "  dev      156 resources  0 mandatory, 1 advisory, 0 undecided  passed",
+        "  prod     192 resources  0 mandatory, 0 advisory, 2 undecided  passed",
+        "  staging  168 resources  0 mandatory, 0 advisory, 0 undecided  passed",
         "All stacks passed.",
         "",
       ].join("\n"),

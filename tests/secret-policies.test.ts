@@ -6,7 +6,7 @@ import { policies } from "../policies/policies";
 
 // The monitoring coverage rules judge whole stacks; these fixtures are single resources.
 // Rules about what a whole stack must have; a fixture of a few resources lacks it by design.
-const COVERAGE = ["uptime-checks-cover-hosts", "uptime-checks-have-alarms", "alarms-have-actions", "route53-alarms-in-us-east-1", "rate-limits-cover-auth", "audit-trail", "cis-alarms", "origin-locked"];
+const COVERAGE = ["uptime-checks-cover-hosts", "uptime-checks-have-alarms", "alarms-have-actions", "route53-alarms-in-us-east-1", "rate-limits-cover-auth", "audit-trail", "cis-alarms", "origin-locked", "cache-private-paths"];
 import { credentials, lookAlikes } from "./helpers/secret-corpus";
 
 const PROVIDER_URN = "urn:pulumi:prod::launch-baseline::pulumi:providers:aws::aws";

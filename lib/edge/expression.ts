@@ -1,5 +1,6 @@
 // A parser and evaluator for the subset of Cloudflare's Rules language this project writes and
-// checks: fields, string literals, `eq`, `ne`, `in {…}`, `and`, `or`, `not` and parentheses.
+// checks: fields, string literals, `eq`, `ne`, `in {…}`, `starts_with`, `ends_with`, `and`, `or`,
+// `not` and parentheses.
 // Tests and policies use it to check what a rule matches by meaning, not by string comparison.
 
 export type Expr =
@@ -7,11 +8,12 @@ export type Expr =
   | { readonly op: "not"; readonly expr: Expr }
   | { readonly op: "eq" | "ne"; readonly field: string; readonly value: string }
   | { readonly op: "in"; readonly field: string; readonly values: readonly string[] }
+  | { readonly op: "starts_with" | "ends_with"; readonly field: string; readonly value: string }
   | { readonly op: "true" };
 
 export type Request = Readonly<Record<string, string>>;
 
-const TOKEN = /\s*(\(|\)|\{|\}|"(?:[^"\\]|\\.)*"|[A-Za-z_][\w.]*|&&|\|\||==|!=)/y;
+const TOKEN = /\s*(\(|\)|\{|\}|,|"(?:[^"\\]|\\.)*"|[A-Za-z_][\w.]*|&&|\|\||==|!=)/y;
 
 function tokenize(src: string): string[] {
   const tokens: string[] = [];
@@ -55,6 +57,15 @@ export function parseExpression(src: string): Expr {
     if (tok === "true") {
       take();
       return { op: "true" };
+    }
+    if (tok === "starts_with" || tok === "ends_with") {
+      take();
+      take("(");
+      const field = take();
+      take(",");
+      const value = string();
+      take(")");
+      return { op: tok, field, value };
     }
     const field = take();
     if (!/^[a-z_][\w.]*$/.test(field)) throw new Error(`expected a field, found ${field}`);
@@ -105,6 +116,10 @@ export function matches(e: Expr, req: Request): boolean {
       return req[e.field] !== e.value;
     case "in":
       return e.values.includes(req[e.field]);
+    case "starts_with":
+      return (req[e.field] ?? "").startsWith(e.value);
+    case "ends_with":
+      return (req[e.field] ?? "").endsWith(e.value);
     case "true":
       return true;
   }
@@ -120,6 +135,8 @@ export function valuesOf(e: Expr, field: string): string[] {
       return valuesOf(e.expr, field);
     case "eq":
     case "ne":
+    case "starts_with":
+    case "ends_with":
       return e.field === field ? [e.value] : [];
     case "in":
       return e.field === field ? [...e.values] : [];
