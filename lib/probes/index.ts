@@ -2,6 +2,7 @@ import type { Check } from "../verify/types";
 import { authnAnonymous, authnBadCredentials, authnLogout, authnTokenTampering } from "./checks/authn";
 import { authzAdmin, authzObjects } from "./checks/authz";
 import { authzEscalation } from "./checks/escalation";
+import { cachePrivateResponses } from "./checks/cache";
 import { authnPasswordReset } from "./checks/password-reset";
 import { csrfForeignOrigin, csrfSameSite } from "./checks/csrf";
 import { inputMalformedJson, inputOversized, inputUnknownFields, inputWrongTypes } from "./checks/input";
@@ -26,6 +27,7 @@ export const PROBES: readonly Probe[] = [
   authzObjects,
   authzAdmin,
   authzEscalation,
+  cachePrivateResponses,
   csrfForeignOrigin,
   csrfSameSite,
   inputMalformedJson,

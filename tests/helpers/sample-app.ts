@@ -31,6 +31,8 @@ export type AppFlaw =
   | "admin-decoded-claims"
   | "express-error-page"
   | "reset-link-reusable"
+  | "no-cache-control"
+  | "shared-cache-by-extension"
   | "reset-link-not-superseded"
   // Security-log flaws (with securityLog set), as real loggers get them wrong:
   | "log-password"
@@ -150,7 +152,8 @@ export async function startSampleApp(opts: SampleAppOptions): Promise<SampleApp>
   const authzFail = (req: IncomingMessage, who: Claims, resource: string) => !flaw("no-authz-log") && securityEvent(req, `authz_fail:${flaw("log-email-userid") ? Object.values(users).find((u) => u.id === who.sub)!.email : who.sub},${resource}`, "CRITICAL", `User ${who.sub} refused ${resource}`);
 
   function send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string | string[]> = {}) {
-    res.writeHead(status, { "content-type": "application/json", ...headers });
+    // Every API answer may be someone's: never stored by a shared cache (unless the flaw says so).
+    res.writeHead(status, { "content-type": "application/json", ...(flaw("no-cache-control") ? {} : { "cache-control": "no-store" }), ...headers });
     res.end(body === undefined ? undefined : JSON.stringify(body));
   }
 
@@ -369,7 +372,25 @@ export async function startSampleApp(opts: SampleAppOptions): Promise<SampleApp>
     send(res, 404, { error: "not found" });
   }
 
+  // The flaw: a shared cache in front that stores by extension, and an app that routes
+  // /api/me/anything to /api/me, as loose routers do.
+  const shared = new Map<string, { status: number; headers: Record<string, string>; body: string }>();
+  const staticLooking = (path: string) => /\.(?:css|js|png|jpg|svg|ico)$/.test(path);
   const server = createServer({ cert: opts.cert, key: opts.key, keepAliveTimeout: 5000 }, (req, res) => {
+    const path = (req.url ?? "/").split("?")[0];
+    if (flaw("shared-cache-by-extension") && staticLooking(path)) {
+      const hit = shared.get(path);
+      if (hit) return void res.writeHead(hit.status, hit.headers).end(hit.body);
+      req.url = path.replace(/\/[^/]+$/, "");
+      const chunks: Buffer[] = [];
+      const [write, end] = [res.write.bind(res), res.end.bind(res)];
+      res.write = ((c: Buffer | string) => (chunks.push(Buffer.from(c)), write(c))) as typeof res.write;
+      res.end = ((c?: Buffer | string) => {
+        if (c) chunks.push(Buffer.from(c));
+        shared.set(path, { status: res.statusCode, headers: { "content-type": String(res.getHeader("content-type") ?? "") }, body: Buffer.concat(chunks).toString() });
+        return end(c);
+      }) as typeof res.end;
+    }
     handle(req, res).catch((e) => send(res, 500, { error: String(e) }));
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
