@@ -42,11 +42,12 @@ interface Options {
   logs?: string;
   probeRecord?: string;
   origin: string[];
+  trustedOrigin: string[];
 }
 
 const collect = (v: string, all: string[]) => [...all, v];
 
-function targetsFromStack(stack: string, stacksDir: string): { domain: string; selectors: string[]; url: string; hosts: string[]; uptime: Array<{ name: string; url: string; match: string }>; origins: Array<{ host: string; origin: string }> } {
+function targetsFromStack(stack: string, stacksDir: string): { domain: string; selectors: string[]; url: string; hosts: string[]; uptime: Array<{ name: string; url: string; match: string }>; origins: Array<{ host: string; origin: string }>; corsOrigins: string[] } {
   const file = readStackConfig(stacksDir, stack);
   const config = parseLaunchConfig(withSecretPlaceholders(file.raw).raw, { stack, source: file.source, siblings: readSiblings(stacksDir, stack) });
   const plan = config.emailPlan;
@@ -55,7 +56,7 @@ function targetsFromStack(stack: string, stacksDir: string): { domain: string; s
     ...(plan.selfManagedDkim ? [plan.selfManagedDkim.selector] : []),
   ];
   const app = config.hosts.find((h) => h.hostname.startsWith("app.")) ?? config.hosts[0];
-  return { domain: config.domain, selectors, url: `https://${app.hostname}/`, hosts: config.hosts.map((h) => h.hostname), uptime: config.uptime.checks, origins: config.hosts.filter((h) => !isWithinZone(h.origin, config.domain)).map((h) => ({ host: h.hostname, origin: h.origin })) };
+  return { domain: config.domain, selectors, url: `https://${app.hostname}/`, hosts: config.hosts.map((h) => h.hostname), uptime: config.uptime.checks, origins: config.hosts.filter((h) => !isWithinZone(h.origin, config.domain)).map((h) => ({ host: h.hostname, origin: h.origin })), corsOrigins: config.corsOrigins };
 }
 
 function resolverFor(server: string | undefined, timeoutMs: number): Resolver {
@@ -86,6 +87,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--http-port <port>", "where plain HTTP is served, for the redirect check", "80")
     .option("--resolve <host:port:addr>", "connect to addr for host:port, as curl does (repeatable); no other host is contacted", collect, [])
     .option("--origin <host=address>", "ask this proxied host's origin directly at address[:port] (repeatable; default with --stack: the hosts' origins)", collect, [])
+    .option("--trusted-origin <origin>", "an origin the app allows for CORS (repeatable; default with --stack: launch-baseline:corsOrigins, else the --url's own)", collect, [])
     .option("--ca-file <pem>", "also trust this CA (a private staging CA)")
     .option("--repo <dir>", "a git working tree to scan for secrets, history included (default with --stack: this one)")
     .option("--bundle <dir>", "built frontend assets to scan for secrets (default: the scripts the site serves)")
@@ -127,6 +129,7 @@ export async function main(argv: string[]): Promise<number> {
           return { host: m[1].toLowerCase(), origin: m[2] };
         })
       : fromStack?.origins;
+    for (const t of opts.trustedOrigin) if (!/^https?:\/\/[^/\s]+$/.test(t)) throw new UsageError(`--trusted-origin ${t} is not an origin. Fix: pass scheme and host only, such as https://app.example.com.`);
     if (opts.caFile && !existsSync(opts.caFile)) throw new UsageError(`--ca-file ${opts.caFile} does not exist.`);
     const timeoutMs = Number(opts.timeout);
     const budgetMs = Number(opts.budget);
@@ -140,6 +143,7 @@ export async function main(argv: string[]): Promise<number> {
       hosts: fromStack?.hosts,
       uptimeChecks: fromStack?.uptime,
       origins,
+      trustedOrigins: opts.trustedOrigin.length ? opts.trustedOrigin : fromStack?.corsOrigins,
       httpPort: Number(opts.httpPort),
       resolve,
       ca: opts.caFile ? readFileSync(opts.caFile) : undefined,

@@ -42,8 +42,8 @@ describe("verify against hostile servers", () => {
     expect([0, 1]).toContain(r.code);
     expect(r.stderr).toBe("");
     const doc = JSON.parse(r.stdout) as { checks: Array<{ id: string; status: string }> };
-    // transport, headers, cors and debug: nine checks (origin-direct skipped without an origin).
-    expect(doc.checks.length).toBe(9);
+    // transport, headers, cors and debug: ten checks (origin-direct skipped without an origin).
+    expect(doc.checks.length).toBe(10);
     expect(doc.checks.some((c) => c.status === "fail" || c.status === "warn")).toBe(true);
   });
 });

@@ -68,6 +68,8 @@ export const projectSchema = z
     uptime: uptimeSchema,
     alerts: alertsSchema,
     logging: loggingSchema.default({ ssoTolerantMfaAlarm: false }),
+    /** Origins the app allows for CORS: scheme and host, e.g. https://app.example.com. */
+    corsOrigins: z.array(z.string().regex(/^https:\/\/[a-z0-9.-]+(?::\d+)?$/, { error: "must be an https:// origin (scheme and host only) such as https://app.example.com" })).default([]),
     originLockdown: originLockdown.default({ authenticatedOriginPulls: true, securityGroupIds: [] }),
   })
   .superRefine((c, ctx) => {

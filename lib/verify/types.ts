@@ -44,6 +44,8 @@ export interface VerifyContext {
   readonly eml?: string;
   readonly dkimSelectors: readonly string[];
   readonly resolver: Resolver;
+  /** Origins the app trusts for CORS (--stack: launch-baseline:corsOrigins; or --trusted-origin). */
+  readonly trustedOrigins?: readonly string[];
   /** Each proxied host and its origin (from --stack hosts, or --origin host=address). */
   readonly origins?: ReadonlyArray<{ readonly host: string; readonly origin: string }>;
   /** The stack's uptime checks (with --stack): what Route 53 will ask, and must find. */

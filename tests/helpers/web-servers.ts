@@ -6,7 +6,34 @@ import type { SecureVersion } from "node:tls";
 // The app as verify sees it: an HTTPS server and its plain-HTTP redirector on 127.0.0.1, well
 // configured by default, with one flaw switchable at a time.
 
-export type Flaw = "no-redirect" | "no-hsts" | "tls-1.0" | "reflected-cors" | "missing-headers" | "stack-trace" | "weak-cookie" | "leaky-bundle";
+export type Flaw = "no-redirect" | "no-hsts" | "tls-1.0" | "reflected-cors" | "missing-headers" | "stack-trace" | "weak-cookie" | "leaky-bundle" | CorsFlaw;
+
+/** Allow-lists as real apps get them wrong, each letting one kind of near miss through. */
+export type CorsFlaw = "cors-prefix" | "cors-suffix" | "cors-regex-dot" | "cors-null" | "cors-http" | "cors-any-subdomain" | "cors-preflight-any";
+
+/** Whether a flawed allow-list (or the exact one) lets `origin` in, for trusted https://host. */
+function corsAllows(flaw: Flaw | undefined, origin: string, host: string, preflight: boolean): boolean {
+  const exact = `https://${host}`;
+  if (origin === exact) return true;
+  switch (flaw) {
+    case "cors-prefix":
+      return origin.startsWith(exact);
+    case "cors-suffix":
+      return origin.endsWith(host);
+    case "cors-regex-dot":
+      return new RegExp(`^https://${host}$`).test(origin);
+    case "cors-null":
+      return origin === "null";
+    case "cors-http":
+      return origin === `http://${host}`;
+    case "cors-any-subdomain":
+      return origin.endsWith(`.${host.split(".").slice(1).join(".")}`);
+    case "cors-preflight-any":
+      return preflight;
+    default:
+      return false;
+  }
+}
 
 export interface WebTarget {
   readonly httpsPort: number;
@@ -23,6 +50,7 @@ export async function startWebTarget(opts: { host: string; cert: Buffer; key: Bu
     if (flaw !== "no-hsts") headers["strict-transport-security"] = "max-age=31536000";
     if (flaw !== "missing-headers") Object.assign(headers, { "content-security-policy": "default-src 'self'; frame-ancestors 'none'", "x-content-type-options": "nosniff", "referrer-policy": "strict-origin-when-cross-origin" });
     if (flaw === "reflected-cors" && req.headers.origin) Object.assign(headers, { "access-control-allow-origin": String(req.headers.origin), "access-control-allow-credentials": "true" });
+    else if (req.headers.origin && corsAllows(flaw, String(req.headers.origin), host, req.method === "OPTIONS")) Object.assign(headers, { "access-control-allow-origin": String(req.headers.origin), "access-control-allow-credentials": "true", vary: "Origin" });
     res.setHeader("set-cookie", flaw === "weak-cookie" ? "session=abc; Path=/" : "session=abc; Path=/; Secure; HttpOnly; SameSite=Lax");
     if (req.url === "/assets/app.js") {
       res.writeHead(200, { ...headers, "content-type": "text/javascript" });

@@ -1,4 +1,5 @@
 import type { Check } from "../types";
+import { corsOriginVariants } from "./cors";
 import { dnsCaa, dnsNameservers } from "./dns";
 import { dnsDnssec } from "./dnssec";
 import { emailDkim, emailDmarc, emailMtaSts, emailSpf, emailTlsRpt } from "./email";
@@ -30,6 +31,7 @@ export const CHECKS: readonly Check[] = [
   headersSecurity,
   headersCookies,
   corsUntrustedOrigin,
+  corsOriginVariants,
   debugExposure,
   secretsRepository,
   secretsBundle,
