@@ -11,6 +11,7 @@ import { analyzeLogs, type LogAnalysis } from "../lib/logs/analyze";
 import { probeRecord, readProbeRecord, type ProbeRecord } from "../lib/logs/probe-record";
 import { LogInputError, logFiles } from "../lib/logs/reader";
 import { CHECKS } from "../lib/verify/checks";
+import { browserChecks } from "../lib/verify/checks/browser";
 import { lookupHost, parseResolve } from "../lib/verify/http";
 import { probeChecks } from "../lib/probes";
 import { loadProbeFile } from "../lib/probes/probe-file";
@@ -43,6 +44,7 @@ interface Options {
   probeRecord?: string;
   origin: string[];
   trustedOrigin: string[];
+  browser?: boolean;
 }
 
 const collect = (v: string, all: string[]) => [...all, v];
@@ -96,6 +98,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--probes <file>", "also probe the running app as a reviewer would (authn, authz, csrf, ratelimit, input, latency); see README, Probes")
     .option("--logs <file|dir>", "read an export of the app's security log (JSON lines or aws logs filter-log-events output, .gz allowed): logs.sensitive-data, logs.security-events")
     .option("--probe-record <file>", "with --probes: write what the run sent and expects in the log (hashes, never values); with --logs: check the export against it (logs.canaries, logs.probe-events)")
+    .option("--browser", "also load the public pages in headless Chromium: mixed content, CSP violations, scripts without SRI, and (with --probes' browserLogin) tokens page scripts can read")
     .option("--checks <list>", "run only these checks: ids or prefixes, comma-separated (dns,email.spf)")
     .option("--dns-server <host:port>", "ask this DNS server instead of the system's (private staging DNS, tests)")
     .option("--json", "print { target, checks, scorecard } (DESIGN.md, Contracts)")
@@ -175,10 +178,20 @@ export async function main(argv: string[]): Promise<number> {
       const ran = probes.filter((o) => o.status !== "skip");
       if (ran.length && ran.every((o) => o.status === "error")) throw new UsageError(`no probe could run: ${ran[0].summary}`);
     }
+    let browsed: typeof infra = [];
+    if (opts.browser && url) {
+      const pages = [...new Set([url, ...(fromStack?.hosts ?? []).map((h) => `https://${h}/`)])];
+      const b = browserChecks({ pages, resolve, ignoreCertificateErrors: Boolean(ctx.ca), timeoutMs }, probePlan);
+      try {
+        browsed = await runChecks(b.checks, ctx, { concurrency: 1, checkTimeoutMs: timeoutMs * 4, budgetMs, onDone });
+      } finally {
+        await b.close();
+      }
+    }
     // The export is read after the probes, so it can hold what they caused.
     const logs = opts.logs ? await readExport(opts.logs, record, !opts.json) : undefined;
     const logged = logs ? await runChecks(CHECKS.filter((c) => c.needs === "logs"), { ...ctx, logs, probeRecord: record }, { concurrency: 1, checkTimeoutMs: timeoutMs, budgetMs, onDone }) : [];
-    const outcomes = [...infra, ...probes, ...logged];
+    const outcomes = [...infra, ...probes, ...browsed, ...logged];
     const target = domain || (url ? new URL(url).hostname : probePlan ? new URL(probePlan.baseUrl).hostname : (opts.repo ?? opts.bundle ?? opts.eml ?? opts.logs ?? origins?.[0]?.host)!);
     process.stdout.write(opts.json ? `${JSON.stringify(verifyDocument(target, outcomes), null, 2)}\n` : opts.markdown ? verifyMarkdown(target, outcomes) : verifyText(target, outcomes));
     return outcomes.some((o) => o.status === "fail") ? 1 : 0;

@@ -58,6 +58,10 @@ const schema = z.strictObject({
   admin: z.array(route).default([]),
   abuse: z.array(route.extend({ threshold: z.int().positive() })).default([]),
   input: z.array(route.extend({ body: json, maxBodyBytes: z.int().positive().default(1_048_576) })).default([]),
+  /** How a person signs in through the page, for verify --browser: the page, the fields' selectors, the submit button. */
+  browserLogin: z
+    .strictObject({ page: z.string().min(1), username: z.string().min(1), password: z.string().min(1), submit: z.string().min(1), waitFor: z.string().min(1).optional() })
+    .optional(),
   /** The password-reset probe: an account whose password it may set, and the mailbox its mail reaches. */
   passwordReset: z
     .strictObject({
@@ -104,6 +108,7 @@ function namedRoutes(f: ProbeFile): Array<{ where: string; methods: readonly str
     ...list("admin", f.admin),
     ...list("abuse", f.abuse),
     ...list("input", f.input),
+    ...(f.browserLogin ? [one("browserLogin.page", { path: f.browserLogin.page })] : []),
     ...(f.passwordReset ? [one("passwordReset.request", f.passwordReset.request), one("passwordReset.consume", f.passwordReset.consume)] : []),
     ...list("latency.flows", f.latency?.flows ?? []),
   ];
