@@ -44,6 +44,11 @@ describe.each(["prod", "staging", "dev"])("handover of %s", (stack) => {
     expect(s.get("Alarms and who they page")?.length).toBe(doc.alertRoutes.length);
     expect(s.get("Readiness scorecard")?.map((row) => row[0])).toEqual(["Authentication", "Authorization", "Input validation", "Secrets handling", "Rate limiting", "CORS and CSRF", "Email security", "Transport security", "Logging and monitoring", "Deployment hygiene"]);
     expect(s.get("Commands")?.map((row) => row[0])).toEqual(["check offline", "deploy", "roll back", "rotate an external secret", "rotate a generated key"]);
+    // Origin lockdown: pulls on every stack, and prod's load balancer group opened to Cloudflare only.
+    expect(s.get("Origin lockdown")).toEqual([
+      ["Authenticated Origin Pulls", `zone ${doc.resources.find((x) => x.name === "edge-ssl")!.inputs.zoneId}`, "on, with the stack's own client certificate"],
+      ...(stack === "prod" ? [["security group ingress", "sg-0a1b2c3d4e5f60718", "tcp 443-443 from Cloudflare's ranges (22 CIDRs)"]] : []),
+    ]);
     // Every log group and trail the stack creates, where it lives, how long, and who is paged.
     const logs = s.get("Security logs")!;
     expect(logs.map((row) => row[0])).toEqual([...doc.resources.filter((x) => x.type === "aws:cloudwatch/logGroup:LogGroup").map((x) => String(x.inputs.name)), `CloudTrail launch-baseline-${stack}-audit (all regions, validated)`]);

@@ -72,6 +72,16 @@ export function buildHandover(r: PlanResult, suppressions: ReadonlyArray<{ rule:
   if (verify) add({ id: "verify", title: "Last verify report", intro: `Live checks of ${verify.target}.`, columns: ["check", "status", "summary", "runbook"], rows: verify.checks.map((c) => [c.id, c.status, c.summary, c.runbook]) });
   add({ id: "accounts", title: "Accounts and providers", columns: ["provider", "region", "pinned accounts"], rows: rs.filter((x) => x.type.startsWith("pulumi:providers:")).map((p) => [p.name, show(inputsOf(p).region ?? ""), show(inputsOf(p).allowedAccountIds ?? "not pinned")]) });
   add({ id: "dns", title: "Domains and DNS records", columns: ["name", "type", "content", "proxied"], rows: ofType(rs, "cloudflare:index/dnsRecord:DnsRecord").map((x) => { const i = inputsOf(x); return [show(i.name), show(i.type), i.data ? Object.values(i.data).join(" ") : show(i.content ?? ""), i.proxied ? "yes" : "no"]; }) });
+  add({
+    id: "origins",
+    title: "Origin lockdown",
+    intro: "How origins accept only the edge. The origin must require client certificates from the originPullCa output (README, Origin lockdown); the client certificate lasts a year and is renewed on the deploy after it enters its last month.",
+    columns: ["what", "where", "setting"],
+    rows: [
+      ...ofType(rs, "cloudflare:index/authenticatedOriginPullsSettings:AuthenticatedOriginPullsSettings").map((x) => ["Authenticated Origin Pulls", `zone ${show(inputsOf(x).zoneId)}`, inputsOf(x).enabled ? "on, with the stack's own client certificate" : "off"]),
+      ...ofType(rs, "aws:ec2/securityGroupRule:SecurityGroupRule").map((x) => { const i = inputsOf(x); return ["security group ingress", show(i.securityGroupId), `${i.protocol} ${i.fromPort}-${i.toPort} from Cloudflare's ranges (${[...(i.cidrBlocks ?? []), ...(i.ipv6CidrBlocks ?? [])].length} CIDRs)`]; }),
+    ],
+  });
   add({ id: "edge", title: "Edge settings", columns: ["setting", "value"], rows: ofType(rs, "cloudflare:index/zoneSetting:ZoneSetting").map((x) => [show(inputsOf(x).settingId), show(inputsOf(x).value)]) });
   add({
     id: "rules",
