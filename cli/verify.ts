@@ -17,6 +17,7 @@ import { probeChecks } from "../lib/probes";
 import { loadProbeFile } from "../lib/probes/probe-file";
 import { verifyDocument, verifyMarkdown, verifyText } from "../lib/verify/report";
 import { runChecks } from "../lib/verify/runner";
+import { mergeHosts, PER_HOST } from "../lib/verify/hosts";
 
 // `npm run verify`: live checks of a deployment against the launch checklist. Exit 0 when no
 // check fails, 1 when one does, 2 on bad usage.
@@ -24,7 +25,7 @@ import { runChecks } from "../lib/verify/runner";
 interface Options {
   stack?: string;
   domain?: string;
-  url?: string;
+  url: string[];
   httpPort: string;
   resolve: string[];
   caFile?: string;
@@ -85,7 +86,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("-s, --stack <name>", "take the targets from this stack's configuration")
     .option("--domain <zone>", "the zone to check (instead of --stack)")
     .option("--dkim-selector <selector>", "a DKIM selector to check (repeatable)", collect, [])
-    .option("--url <https-url>", "the app's HTTPS URL for the transport and header checks (default with --stack: its app host)")
+    .option("--url <https-url>", "a public HTTPS URL for the transport and header checks (repeatable; default with --stack: every host, the app host first)", collect, [])
     .option("--http-port <port>", "where plain HTTP is served, for the redirect check", "80")
     .option("--resolve <host:port:addr>", "connect to addr for host:port, as curl does (repeatable); no other host is contacted", collect, [])
     .option("--origin <host=address>", "ask this proxied host's origin directly at address[:port] (repeatable; default with --stack: the hosts' origins)", collect, [])
@@ -111,12 +112,14 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const fromStack = opts.stack ? targetsFromStack(opts.stack, opts.stacksDir) : undefined;
     const domain = opts.domain ?? fromStack?.domain ?? "";
-    const url = opts.url ?? fromStack?.url;
+    // Every public host: the web checks run on each, the others once on the first.
+    const urls = opts.url.length ? opts.url : fromStack ? [fromStack.url, ...fromStack.hosts.map((h) => `https://${h}/`).filter((u) => u !== fromStack.url)] : [];
+    const url = urls[0];
     // The probe file is checked first: nothing is sent while any input is wrong.
     const probePlan = opts.probes ? loadProbeFile(opts.probes) : undefined;
     if (!domain && !url && !opts.repo && !opts.bundle && !opts.eml && !probePlan && !opts.logs && !opts.origin.length) throw new UsageError("say what to verify. Fix: npm run verify -- --stack prod, or --domain example.com, or --probes probes.yaml, or --logs export.json.");
     if (domain && !isHostname(domain)) throw new UsageError(`--domain ${domain} is not a DNS name. Fix: pass the zone apex, such as example.com.`);
-    if (url && !/^https:\/\/[^/\s]+/.test(url)) throw new UsageError(`--url ${url} is not an https:// URL. Fix: pass the app's address, such as https://app.example.com/.`);
+    for (const u of urls) if (!/^https:\/\/[^/\s]+/.test(u)) throw new UsageError(`--url ${u} is not an https:// URL. Fix: pass the app's address, such as https://app.example.com/.`);
     let resolve: Map<string, string>;
     try {
       resolve = parseResolve(opts.resolve);
@@ -161,7 +164,10 @@ export async function main(argv: string[]): Promise<number> {
     let done = 0;
     const onDone = (o: { id: string; status: string }) => !opts.json && process.stderr.write(`[${++done}] ${o.id} ${o.status}\n`);
     const infraChecks = CHECKS.filter((c) => c.needs !== "logs");
-    const infra = domain || url || ctx.repo || opts.bundle || opts.eml || origins?.length ? await runChecks(infraChecks, ctx, { concurrency: 4, checkTimeoutMs: timeoutMs, budgetMs, onDone }) : [];
+    const first = domain || url || ctx.repo || opts.bundle || opts.eml || origins?.length ? await runChecks(infraChecks, ctx, { concurrency: 4, checkTimeoutMs: timeoutMs, budgetMs, onDone }) : [];
+    const runs = [{ host: url ? new URL(url).host : "", outcomes: first }];
+    for (const u of urls.slice(1)) runs.push({ host: new URL(u).host, outcomes: await runChecks(infraChecks.filter((c) => PER_HOST.has(c.id)), { ...ctx, url: u }, { concurrency: 4, checkTimeoutMs: timeoutMs, budgetMs, onDone }) });
+    const infra = mergeHosts(runs);
     let probes: typeof infra = [];
     if (probePlan) {
       // --timeout and --budget, when given, bound the probes too: the tighter limit wins.

@@ -3,7 +3,7 @@ import type { CheckOutcome } from "./types";
 
 /** The `verify --json` document (DESIGN.md, "Contracts"). */
 export function verifyDocument(target: string, outcomes: readonly CheckOutcome[]) {
-  return { target, checks: outcomes.map(({ id, area, status, summary, evidence, runbook }) => ({ id, area, status, summary, evidence, runbook: `runbooks/${runbook}.md` })), scorecard: scorecard(outcomes) };
+  return { target, checks: outcomes.map(({ id, area, status, summary, evidence, runbook, hosts }) => ({ id, area, status, summary, evidence, runbook: `runbooks/${runbook}.md`, ...(hosts ? { hosts } : {}) })), scorecard: scorecard(outcomes) };
 }
 
 const MAX_EVIDENCE = 8;

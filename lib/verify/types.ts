@@ -71,6 +71,8 @@ export interface Check {
 
 export interface CheckOutcome extends CheckResult {
   readonly id: string;
+  /** For checks run on several hosts: each host's own result. */
+  readonly hosts?: ReadonlyArray<{ readonly host: string; readonly status: Status; readonly summary: string }>;
   readonly area: Area;
   readonly runbook: string;
 }
