@@ -4,6 +4,7 @@ import { z } from "zod";
 import { didYouMean } from "../config/edit-distance";
 import { UsageError } from "../config/stack-file";
 import { valueAt } from "../json";
+import { claimsOf } from "./jwt";
 
 // The probe file: what a reviewer would try against the app, described once per app. Users'
 // credentials come from environment variables it names, never from the file itself.
@@ -130,15 +131,8 @@ function resolveUrl(base: string, path: string): string {
 
 /** The `exp` of a JWT, in seconds; undefined when the value is not a JWT with a numeric exp. */
 function jwtExp(token: string): number | undefined {
-  const [h, p, s] = token.split(".");
-  if (!h || !p || s === undefined) return undefined;
-  try {
-    const header = JSON.parse(Buffer.from(h, "base64url").toString("utf8"));
-    const claims = JSON.parse(Buffer.from(p, "base64url").toString("utf8"));
-    return typeof header?.alg === "string" && typeof claims?.exp === "number" ? claims.exp : undefined;
-  } catch {
-    return undefined;
-  }
+  const exp = claimsOf(token)?.exp;
+  return typeof exp === "number" ? exp : undefined;
 }
 
 function describe(issue: z.core.$ZodIssue, doc: unknown): string {

@@ -18,11 +18,11 @@ export interface Session {
   readonly setCookies: readonly string[];
 }
 
-/** "{{username}}" and "{{password}}" in the login body, filled from the environment. */
-function fill(body: unknown, creds: Credentials): unknown {
-  if (typeof body === "string") return body.replace(/\{\{username\}\}/g, creds.username).replace(/\{\{password\}\}/g, creds.password);
-  if (Array.isArray(body)) return body.map((b) => fill(b, creds));
-  if (body && typeof body === "object") return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, fill(v, creds)]));
+/** "{{name}}" placeholders in a request body, filled from `vars`; unknown ones stay as written. */
+export function fillTemplate(body: unknown, vars: Readonly<Record<string, string>>): unknown {
+  if (typeof body === "string") return body.replace(/\{\{(\w+)\}\}/g, (m, k: string) => vars[k] ?? m);
+  if (Array.isArray(body)) return body.map((b) => fillTemplate(b, vars));
+  if (body && typeof body === "object") return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, fillTemplate(v, vars)]));
   return body;
 }
 
@@ -40,7 +40,7 @@ function cookieValue(setCookies: readonly string[], name: string): string | unde
 /** The login request's response for some credentials (the bad-credentials probe uses it too). */
 export function sendLogin(client: ProbeClient, creds: Credentials) {
   const { login } = client.plan.auth;
-  return client.json(login.method, login.path, fill(login.body, creds));
+  return client.json(login.method, login.path, fillTemplate(login.body, { username: creds.username, password: creds.password }));
 }
 
 export async function login(client: ProbeClient, who: Who): Promise<Session> {

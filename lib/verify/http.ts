@@ -83,6 +83,9 @@ export function fetchOnce(url: string, opts: HttpOptions): Promise<HttpResponse>
   });
 }
 
+/** A response header as one string, however many times it was sent. */
+export const headerValue = (h: Record<string, string | string[] | undefined>, name: string) => [h[name]].flat().filter((x): x is string => typeof x === "string").join(", ");
+
 /** "host:port:addr" entries, as curl's --resolve takes them. */
 export function parseResolve(entries: readonly string[]): Map<string, string> {
   const map = new Map<string, string>();

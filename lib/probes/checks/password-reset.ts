@@ -1,5 +1,6 @@
 import { line } from "../client";
 import { Mailbox, resetToken } from "../mailbox";
+import { fillTemplate } from "../session";
 import { is2xx, Findings, type Probe } from "../types";
 import { CouldNotRun } from "../../verify/types";
 
@@ -7,13 +8,6 @@ import { CouldNotRun } from "../../verify/types";
 // expire on use". Two links are requested for the reset account and read from its mailbox; the
 // older must be refused once the newer exists, and the newer must work once and only once.
 // Links and tokens never appear in the evidence.
-
-const fill = (body: unknown, vars: Record<string, string>): unknown => {
-  if (typeof body === "string") return body.replace(/\{\{(\w+)\}\}/g, (m, k: string) => vars[k] ?? m);
-  if (Array.isArray(body)) return body.map((b) => fill(b, vars));
-  if (body && typeof body === "object") return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, fill(v, vars)]));
-  return body;
-};
 
 export const authnPasswordReset: Probe = {
   id: "authn.password-reset",
@@ -28,7 +22,7 @@ export const authnPasswordReset: Probe = {
     const f = new Findings();
     const request = async (n: number): Promise<string> => {
       const mark = await mailbox.mark();
-      const res = await client.json(pr.request.method, pr.request.path, fill(pr.request.body ?? {}, { username: secrets.username }));
+      const res = await client.json(pr.request.method, pr.request.path, fillTemplate(pr.request.body ?? {}, { username: secrets.username }));
       f.evidence.push(line(pr.request.method, pr.request.path, res, `(reset link ${n} requested)`));
       if (res.status >= 400) throw new CouldNotRun(`requesting a reset link failed: ${pr.request.method} ${pr.request.path} -> ${res.status}. Fix: check passwordReset.request and ${pr.usernameEnv}.`);
       const start = Date.now();
@@ -40,7 +34,7 @@ export const authnPasswordReset: Probe = {
       return token;
     };
     const use = async (token: string, note: string) => {
-      const res = await client.json(pr.consume.method, pr.consume.path, fill(pr.consume.body ?? {}, { token, password: secrets.newPassword }));
+      const res = await client.json(pr.consume.method, pr.consume.path, fillTemplate(pr.consume.body ?? {}, { token, password: secrets.newPassword }));
       f.evidence.push(line(pr.consume.method, pr.consume.path, res, `(${note})`));
       return res.status;
     };

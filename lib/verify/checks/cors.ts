@@ -1,4 +1,4 @@
-import { fetchOnce, lookupHost } from "../http";
+import { fetchOnce, headerValue, lookupHost } from "../http";
 import type { Check, VerifyContext } from "../types";
 
 // CORS as the specialist tools test it: from each origin the app trusts, the near misses a
@@ -6,7 +6,6 @@ import type { Check, VerifyContext } from "../types";
 // http:// form, a sibling subdomain), `null`, and a preflight with an unusual method and header.
 // Each origin wrongly allowed is named, with whether credentials came with it.
 
-const header = (h: Record<string, string | string[] | undefined>, name: string) => [h[name]].flat().filter((x): x is string => typeof x === "string").join(", ");
 
 /** The origins a request could claim that none of `trusted` should allow. */
 export function corsVariants(trusted: readonly string[]): Array<{ origin: string; what: string }> {
@@ -39,8 +38,8 @@ export const corsOriginVariants: Check = {
     const wrong: string[] = [];
     const evidence: string[] = [];
     const judge = (origin: string, what: string, h: Record<string, string | string[] | undefined>, how: string) => {
-      const allow = header(h, "access-control-allow-origin");
-      const credentials = header(h, "access-control-allow-credentials").toLowerCase() === "true";
+      const allow = headerValue(h, "access-control-allow-origin");
+      const credentials = headerValue(h, "access-control-allow-credentials").toLowerCase() === "true";
       const allowed = allow === origin || (allow === "*" && origin !== "null");
       evidence.push(`${how} Origin: ${origin} (${what}) -> ${allow ? `Access-Control-Allow-Origin: ${allow}` : "not allowed"}${allowed ? `, credentials ${credentials ? "allowed" : "not allowed"}` : ""}`);
       if (allowed && !(allow === "*" && !credentials && what === "an arbitrary origin")) wrong.push(`${origin} (${what})${credentials ? " with credentials" : ""}`);

@@ -1,9 +1,8 @@
 import { debugLeaks } from "../error-pages";
-import { fetchOnce, lookupHost } from "../http";
+import { fetchOnce, headerValue, lookupHost } from "../http";
 import type { Check, VerifyContext } from "../types";
 
 const get = (ctx: VerifyContext, url: string, headers?: Record<string, string>) => fetchOnce(url, { headers, ca: ctx.ca, resolve: ctx.resolve, lookupHost: (h) => lookupHost(ctx, h), timeoutMs: ctx.timeoutMs });
-const header = (h: Record<string, string | string[] | undefined>, name: string) => [h[name]].flat().filter((x): x is string => typeof x === "string").join(", ");
 
 export const headersSecurity: Check = {
   id: "headers.security",
@@ -12,12 +11,12 @@ export const headersSecurity: Check = {
   runbook: "redirect-loop-or-hsts-lock-in",
   async run(ctx) {
     const res = await get(ctx, ctx.url!);
-    const csp = header(res.headers, "content-security-policy");
+    const csp = headerValue(res.headers, "content-security-policy");
     const missing = [
       !csp && "Content-Security-Policy",
-      header(res.headers, "x-content-type-options").toLowerCase() !== "nosniff" && "X-Content-Type-Options: nosniff",
-      !/frame-ancestors/i.test(csp) && !/^(deny|sameorigin)$/i.test(header(res.headers, "x-frame-options")) && "frame-ancestors or X-Frame-Options",
-      !header(res.headers, "referrer-policy") && "Referrer-Policy",
+      headerValue(res.headers, "x-content-type-options").toLowerCase() !== "nosniff" && "X-Content-Type-Options: nosniff",
+      !/frame-ancestors/i.test(csp) && !/^(deny|sameorigin)$/i.test(headerValue(res.headers, "x-frame-options")) && "frame-ancestors or X-Frame-Options",
+      !headerValue(res.headers, "referrer-policy") && "Referrer-Policy",
     ].filter((x): x is string => !!x);
     return missing.length ? { status: "fail", summary: `missing ${missing.join(", ")}`, evidence: missing } : { status: "pass", summary: "CSP, nosniff, framing and referrer policies are set", evidence: [] };
   },
@@ -50,8 +49,8 @@ export const corsUntrustedOrigin: Check = {
   runbook: "secret-exposed",
   async run(ctx) {
     const res = await get(ctx, ctx.url!, { Origin: UNTRUSTED });
-    const allow = header(res.headers, "access-control-allow-origin");
-    const credentials = header(res.headers, "access-control-allow-credentials").toLowerCase() === "true";
+    const allow = headerValue(res.headers, "access-control-allow-origin");
+    const credentials = headerValue(res.headers, "access-control-allow-credentials").toLowerCase() === "true";
     const evidence = [`Origin: ${UNTRUSTED} -> Access-Control-Allow-Origin: ${allow || "(none)"}, credentials: ${credentials}`];
     if ((allow === UNTRUSTED || allow === "*") && credentials) return { status: "fail", summary: "an arbitrary origin is allowed with credentials", evidence };
     if (allow === UNTRUSTED) return { status: "warn", summary: "an arbitrary origin is reflected (without credentials)", evidence };
@@ -67,7 +66,7 @@ export const debugExposure: Check = {
   async run(ctx) {
     const res = await get(ctx, new URL("/__launch-baseline-missing-page", ctx.url!).toString());
     const found = debugLeaks(res.body);
-    const banner = [header(res.headers, "x-powered-by"), /\d/.test(header(res.headers, "server")) ? header(res.headers, "server") : ""].filter(Boolean);
+    const banner = [headerValue(res.headers, "x-powered-by"), /\d/.test(headerValue(res.headers, "server")) ? headerValue(res.headers, "server") : ""].filter(Boolean);
     const evidence = [`GET a missing page -> ${res.status}`, ...found.map((f) => `body shows ${f}`), ...banner.map((b) => `banner: ${b}`)];
     if (found.length) return { status: "fail", summary: `error pages show ${found.join(", ")}`, evidence };
     if (banner.length) return { status: "warn", summary: `the server announces ${banner.join(", ")}`, evidence };
