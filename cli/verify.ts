@@ -44,13 +44,14 @@ interface Options {
   logs?: string;
   probeRecord?: string;
   origin: string[];
+  canonical: string[];
   trustedOrigin: string[];
   browser?: boolean;
 }
 
 const collect = (v: string, all: string[]) => [...all, v];
 
-function targetsFromStack(stack: string, stacksDir: string): { domain: string; selectors: string[]; url: string; hosts: string[]; uptime: Array<{ name: string; url: string; match: string }>; origins: Array<{ host: string; origin: string }>; corsOrigins: string[] } {
+function targetsFromStack(stack: string, stacksDir: string): { domain: string; selectors: string[]; url: string; hosts: string[]; uptime: Array<{ name: string; url: string; match: string }>; origins: Array<{ host: string; origin: string }>; corsOrigins: string[]; canonical?: { from: string[]; to: string } } {
   const file = readStackConfig(stacksDir, stack);
   const config = parseLaunchConfig(withSecretPlaceholders(file.raw).raw, { stack, source: file.source, siblings: readSiblings(stacksDir, stack) });
   const plan = config.emailPlan;
@@ -59,7 +60,19 @@ function targetsFromStack(stack: string, stacksDir: string): { domain: string; s
     ...(plan.selfManagedDkim ? [plan.selfManagedDkim.selector] : []),
   ];
   const app = config.hosts.find((h) => h.hostname.startsWith("app.")) ?? config.hosts[0];
-  return { domain: config.domain, selectors, url: `https://${app.hostname}/`, hosts: config.hosts.map((h) => h.hostname), uptime: config.uptime.checks, origins: config.hosts.filter((h) => !isWithinZone(h.origin, config.domain)).map((h) => ({ host: h.hostname, origin: h.origin })), corsOrigins: config.corsOrigins };
+  return { domain: config.domain, selectors, url: `https://${app.hostname}/`, hosts: config.hosts.map((h) => h.hostname), uptime: config.uptime.checks, origins: config.hosts.filter((h) => !isWithinZone(h.origin, config.domain)).map((h) => ({ host: h.hostname, origin: h.origin })), corsOrigins: config.corsOrigins, canonical: config.canonicalRedirect };
+}
+
+/** --canonical www.example.com=example.com, repeatable; every alias names the same canonical host. */
+function parseCanonical(given: readonly string[]): { from: string[]; to: string } {
+  const pairs = given.map((g) => {
+    const m = /^([a-z0-9.-]+)=([a-z0-9.-]+)$/i.exec(g);
+    if (!m || !isHostname(m[1].toLowerCase()) || !isHostname(m[2].toLowerCase()) || m[1].toLowerCase() === m[2].toLowerCase()) throw new UsageError(`--canonical ${g} is not alias=canonical. Fix: pass the alias host and the host it redirects to, such as --canonical www.example.com=example.com.`);
+    return { from: m[1].toLowerCase(), to: m[2].toLowerCase() };
+  });
+  const tos = [...new Set(pairs.map((p) => p.to))];
+  if (tos.length > 1) throw new UsageError(`--canonical names ${tos.length} canonical hosts (${tos.join(", ")}). Fix: one site has one canonical host; give every alias the same one.`);
+  return { from: pairs.map((p) => p.from), to: tos[0] };
 }
 
 function resolverFor(server: string | undefined, timeoutMs: number): Resolver {
@@ -90,6 +103,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--http-port <port>", "where plain HTTP is served, for the redirect check", "80")
     .option("--resolve <host:port:addr>", "connect to addr for host:port, as curl does (repeatable); no other host is contacted", collect, [])
     .option("--origin <host=address>", "ask this proxied host's origin directly at address[:port] (repeatable; default with --stack: the hosts' origins)", collect, [])
+    .option("--canonical <alias=canonical>", "an alias host that must redirect permanently to the canonical host, such as www.example.com=example.com (repeatable; default with --stack: launch-baseline:canonicalRedirect)", collect, [])
     .option("--trusted-origin <origin>", "an origin the app allows for CORS (repeatable; default with --stack: launch-baseline:corsOrigins, else the --url's own)", collect, [])
     .option("--ca-file <pem>", "also trust this CA (a private staging CA)")
     .option("--repo <dir>", "a git working tree to scan for secrets, history included (default with --stack: this one)")
@@ -117,7 +131,7 @@ export async function main(argv: string[]): Promise<number> {
     const url = urls[0];
     // The probe file is checked first: nothing is sent while any input is wrong.
     const probePlan = opts.probes ? loadProbeFile(opts.probes) : undefined;
-    if (!domain && !url && !opts.repo && !opts.bundle && !opts.eml && !probePlan && !opts.logs && !opts.origin.length) throw new UsageError("say what to verify. Fix: npm run verify -- --stack prod, or --domain example.com, or --probes probes.yaml, or --logs export.json.");
+    if (!domain && !url && !opts.repo && !opts.bundle && !opts.eml && !probePlan && !opts.logs && !opts.origin.length && !opts.canonical.length) throw new UsageError("say what to verify. Fix: npm run verify -- --stack prod, or --domain example.com, or --probes probes.yaml, or --logs export.json.");
     if (domain && !isHostname(domain)) throw new UsageError(`--domain ${domain} is not a DNS name. Fix: pass the zone apex, such as example.com.`);
     for (const u of urls) if (!/^https:\/\/[^/\s]+/.test(u)) throw new UsageError(`--url ${u} is not an https:// URL. Fix: pass the app's address, such as https://app.example.com/.`);
     let resolve: Map<string, string>;
@@ -135,6 +149,7 @@ export async function main(argv: string[]): Promise<number> {
           return { host: m[1].toLowerCase(), origin: m[2] };
         })
       : fromStack?.origins;
+    const canonical = opts.canonical.length ? parseCanonical(opts.canonical) : fromStack?.canonical;
     for (const t of opts.trustedOrigin) if (!/^https?:\/\/[^/\s]+$/.test(t)) throw new UsageError(`--trusted-origin ${t} is not an origin. Fix: pass scheme and host only, such as https://app.example.com.`);
     if (opts.caFile && !existsSync(opts.caFile)) throw new UsageError(`--ca-file ${opts.caFile} does not exist.`);
     const timeoutMs = Number(opts.timeout);
@@ -146,6 +161,8 @@ export async function main(argv: string[]): Promise<number> {
     const ctx = {
       domain,
       url,
+      urls,
+      canonical,
       hosts: fromStack?.hosts,
       uptimeChecks: fromStack?.uptime,
       origins,
@@ -164,7 +181,7 @@ export async function main(argv: string[]): Promise<number> {
     let done = 0;
     const onDone = (o: { id: string; status: string }) => !opts.json && process.stderr.write(`[${++done}] ${o.id} ${o.status}\n`);
     const infraChecks = CHECKS.filter((c) => c.needs !== "logs");
-    const first = domain || url || ctx.repo || opts.bundle || opts.eml || origins?.length ? await runChecks(infraChecks, ctx, { concurrency: 4, checkTimeoutMs: timeoutMs, budgetMs, onDone }) : [];
+    const first = domain || url || ctx.repo || opts.bundle || opts.eml || origins?.length || canonical ? await runChecks(infraChecks, ctx, { concurrency: 4, checkTimeoutMs: timeoutMs, budgetMs, onDone }) : [];
     const runs = [{ host: url ? new URL(url).host : "", outcomes: first }];
     for (const u of urls.slice(1)) runs.push({ host: new URL(u).host, outcomes: await runChecks(infraChecks.filter((c) => PER_HOST.has(c.id)), { ...ctx, url: u }, { concurrency: 4, checkTimeoutMs: timeoutMs, budgetMs, onDone }) });
     const infra = mergeHosts(runs);
@@ -186,7 +203,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     let browsed: typeof infra = [];
     if (opts.browser && url) {
-      const pages = [...new Set([url, ...(fromStack?.hosts ?? []).map((h) => `https://${h}/`)])];
+      // Every public host's page: each --url, or with --stack each host (the app host first).
+      const pages = [...new Set(urls)];
       const b = browserChecks({ pages, resolve, ignoreCertificateErrors: Boolean(ctx.ca), timeoutMs }, probePlan);
       try {
         browsed = await runChecks(b.checks, ctx, { concurrency: 1, checkTimeoutMs: timeoutMs * 4, budgetMs, onDone });
@@ -198,7 +216,7 @@ export async function main(argv: string[]): Promise<number> {
     const logs = opts.logs ? await readExport(opts.logs, record, !opts.json) : undefined;
     const logged = logs ? await runChecks(CHECKS.filter((c) => c.needs === "logs"), { ...ctx, logs, probeRecord: record }, { concurrency: 1, checkTimeoutMs: timeoutMs, budgetMs, onDone }) : [];
     const outcomes = [...infra, ...probes, ...browsed, ...logged];
-    const target = domain || (url ? new URL(url).hostname : probePlan ? new URL(probePlan.baseUrl).hostname : (opts.repo ?? opts.bundle ?? opts.eml ?? opts.logs ?? origins?.[0]?.host)!);
+    const target = domain || (url ? new URL(url).hostname : probePlan ? new URL(probePlan.baseUrl).hostname : (opts.repo ?? opts.bundle ?? opts.eml ?? opts.logs ?? origins?.[0]?.host ?? canonical?.to)!);
     process.stdout.write(opts.json ? `${JSON.stringify(verifyDocument(target, outcomes), null, 2)}\n` : opts.markdown ? verifyMarkdown(target, outcomes) : verifyText(target, outcomes));
     return outcomes.some((o) => o.status === "fail") ? 1 : 0;
   } catch (e) {

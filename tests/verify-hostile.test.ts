@@ -14,7 +14,7 @@ let ca: TestCa;
 
 async function verify(port: number, budgetMs = 8000): Promise<{ code: number; ms: number; stdout: string; stderr: string }> {
   const started = Date.now();
-  const args = ["--url", `https://${HOST}:${port}/`, "--http-port", String(port), "--resolve", `${HOST}:${port}:127.0.0.1`, "--ca-file", ca.caFile, "--checks", "transport,headers,cors,debug", "--timeout", "1500", "--budget", String(budgetMs), "--json"];
+  const args = ["--url", `https://${HOST}:${port}/`, "--http-port", String(port), "--resolve", `${HOST}:${port}:127.0.0.1`, "--ca-file", ca.caFile, "--canonical", `${HOST}=example.com`, "--checks", "transport,headers,cors,debug", "--timeout", "1500", "--budget", String(budgetMs), "--json"];
   const run = await runCli("verify", args);
   return { ...run, ms: Date.now() - started };
 }
@@ -42,8 +42,9 @@ describe("verify against hostile servers", () => {
     expect([0, 1]).toContain(r.code);
     expect(r.stderr).toBe("");
     const doc = JSON.parse(r.stdout) as { checks: Array<{ id: string; status: string }> };
-    // transport, headers, cors and debug: ten checks (origin-direct skipped without an origin).
-    expect(doc.checks.length).toBe(10);
+    // transport (the hostile host asked as an alias too), headers, cors and debug: eleven checks
+    // (origin-direct skipped without an origin).
+    expect(doc.checks.length).toBe(11);
     expect(doc.checks.some((c) => c.status === "fail" || c.status === "warn")).toBe(true);
   });
 });

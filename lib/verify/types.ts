@@ -28,6 +28,10 @@ export interface VerifyContext {
   readonly domain: string;
   /** The app's HTTPS URL; transport and header checks need it. */
   readonly url?: string;
+  /** Every URL given (--url) or every host of the stack, the first being `url`. */
+  readonly urls?: readonly string[];
+  /** Alias hosts that must redirect permanently to the canonical host (--stack canonicalRedirect, or --canonical). */
+  readonly canonical?: { readonly from: readonly string[]; readonly to: string };
   /** Every public host of the stack (with --stack), asked for files that must not be served. */
   readonly hosts?: readonly string[];
   /** Port plain HTTP is served on (80 in production). */
@@ -63,7 +67,7 @@ export interface VerifyContext {
 export interface Check {
   readonly id: string;
   /** What the check needs from the target; without it the check is skipped. */
-  readonly needs: "domain" | "url" | "repo" | "bundle-or-url" | "eml" | "probes" | "logs" | "uptime" | "origins";
+  readonly needs: "domain" | "url" | "repo" | "bundle-or-url" | "eml" | "probes" | "logs" | "uptime" | "origins" | "canonical";
   readonly area: Area;
   readonly runbook: string;
   run(ctx: VerifyContext): Promise<CheckResult>;

@@ -76,3 +76,21 @@ export async function startWebTarget(opts: { host: string; cert: Buffer; key: Bu
   const httpPort = await listen(http);
   return { httpsPort, httpPort, close: async () => void (await Promise.all([new Promise((r) => https.close(r)), new Promise((r) => http.close(r))])) };
 }
+
+/** How an alias host's redirect goes wrong, as hand-written rules and app code get it wrong. */
+export type RedirectFlaw = "temporary" | "drops-path" | "drops-query" | "to-http" | "serves-app";
+
+/**
+ * An alias host (www) on HTTPS that redirects to the canonical host as the stack's Cloudflare
+ * rule does: 301, `https://<to>` plus the path, the query kept, no port. Or with one flaw.
+ */
+export async function startAliasHost(opts: { cert: Buffer; key: Buffer; to: string; flaw?: RedirectFlaw }): Promise<{ httpsPort: number; close(): Promise<void> }> {
+  const server = createHttpsServer({ cert: opts.cert, key: opts.key, minVersion: "TLSv1.2" }, (req, res) => {
+    const u = new URL(req.url ?? "/", "https://alias.invalid");
+    if (opts.flaw === "serves-app") return void res.writeHead(200, { "content-type": "text/html" }).end("<h1>Community</h1>");
+    const location = opts.flaw === "drops-path" ? `https://${opts.to}/` : opts.flaw === "drops-query" ? `https://${opts.to}${u.pathname}` : `${opts.flaw === "to-http" ? "http" : "https"}://${opts.to}${u.pathname}${u.search}`;
+    res.writeHead(opts.flaw === "temporary" ? 302 : 301, { location }).end();
+  });
+  const httpsPort = await listen(server);
+  return { httpsPort, close: () => new Promise((r) => server.close(() => r())) };
+}

@@ -1,4 +1,5 @@
 import type { Check } from "../types";
+import { transportCanonicalRedirect } from "./canonical";
 import { corsOriginVariants } from "./cors";
 import { dnsCaa, dnsNameservers } from "./dns";
 import { dnsDnssec } from "./dnssec";
@@ -27,6 +28,7 @@ export const CHECKS: readonly Check[] = [
   transportHsts,
   transportTlsVersions,
   transportCertificate,
+  transportCanonicalRedirect,
   transportOriginDirect,
   headersSecurity,
   headersCookies,

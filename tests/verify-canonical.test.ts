@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "./helpers/run-plan";
+import { makeCa, type TestCa } from "./helpers/test-ca";
+import { startAliasHost, type RedirectFlaw } from "./helpers/web-servers";
+
+// transport.canonical-redirect: www must answer a deep link with 301 and exactly
+// https://example.com/<path>?<query>, as the stack's redirect rule does.
+
+let ca: TestCa;
+const closers: Array<() => Promise<void>> = [];
+beforeAll(() => {
+  ca = makeCa();
+});
+afterAll(() => Promise.all(closers.map((c) => c())));
+
+async function verifyAlias(flaw?: RedirectFlaw, withUrl = true) {
+  const alias = await startAliasHost({ ...ca.issue("www.example.com"), to: "example.com", flaw });
+  closers.push(alias.close);
+  const a = `www.example.com:${alias.httpsPort}`;
+  const r = await runCli("verify", [...(withUrl ? ["--url", `https://${a}/`] : []), "--canonical", "www.example.com=example.com", "--resolve", `${a}:127.0.0.1`, "--ca-file", ca.caFile, "--checks", "transport.canonical-redirect", "--json"]);
+  const doc = JSON.parse(r.stdout) as { checks: Array<{ id: string; status: string; summary: string; evidence: string[] }> };
+  return { code: r.code, check: doc.checks.find((c) => c.id === "transport.canonical-redirect")! };
+}
+
+const expected = "https://example.com/launch-baseline/canonical-check?from=verify&n=1";
+
+describe("transport.canonical-redirect", () => {
+  it("passes a permanent redirect that keeps path and query, showing the exact exchange", async () => {
+    const { code, check } = await verifyAlias();
+    expect(check.status).toBe("pass");
+    expect(check.summary).toBe("www.example.com redirects permanently to https://example.com with path and query kept");
+    expect(check.evidence).toEqual([expect.stringMatching(new RegExp(`^GET https://www\\.example\\.com:\\d+/launch-baseline/canonical-check\\?from=verify&n=1 -> 301 ${expected.replace(/[.?]/g, "\\$&")}$`))]);
+    expect(code).toBe(0);
+  });
+
+  it("asks the alias on the port its --resolve entry names when no --url names it", async () => {
+    const { check } = await verifyAlias(undefined, false);
+    expect(check.status).toBe("pass");
+    expect(check.evidence[0]).toMatch(/^GET https:\/\/www\.example\.com:\d+\/launch-baseline\/canonical-check\?from=verify&n=1 -> 301 /);
+  });
+
+  it.each([
+    ["temporary", "www.example.com redirects with 302, which is temporary; expected 301"],
+    ["drops-path", `www.example.com redirects to https://example.com/, expected exactly ${expected}`],
+    ["drops-query", `www.example.com redirects to https://example.com/launch-baseline/canonical-check, expected exactly ${expected}`],
+    ["to-http", `www.example.com redirects to http://example.com/launch-baseline/canonical-check?from=verify&n=1, expected exactly ${expected}`],
+    ["serves-app", "www.example.com answers 200 instead of redirecting to example.com"],
+  ] as const)("fails an alias whose redirect is %s", async (flaw, summary) => {
+    const { code, check } = await verifyAlias(flaw);
+    expect(check.status).toBe("fail");
+    expect(check.summary).toBe(summary);
+    expect(code).toBe(1);
+  });
+
+  it("could not run, not fail, when the alias is unreachable", async () => {
+    const r = await runCli("verify", ["--canonical", "www.example.com=example.com", "--resolve", "www.example.com:443:127.0.0.1", "--checks", "transport.canonical-redirect", "--timeout", "1500", "--json"]);
+    const check = (JSON.parse(r.stdout) as { checks: Array<{ id: string; status: string; summary: string }> }).checks[0];
+    expect(check.status).toBe("error");
+    expect(check.summary).toMatch(/^could not reach www\.example\.com \(.+\)\. Fix: check the host resolves and its certificate is trusted/);
+    expect(r.code).toBe(0);
+  });
+
+  it.each([
+    [["www.example.com"], "--canonical www.example.com is not alias=canonical. Fix: pass the alias host and the host it redirects to, such as --canonical www.example.com=example.com."],
+    [["www.example.com=www.example.com"], "--canonical www.example.com=www.example.com is not alias=canonical. Fix: pass the alias host and the host it redirects to, such as --canonical www.example.com=example.com."],
+    [["www.example.com=example.com", "old.example.com=example.org"], "--canonical names 2 canonical hosts (example.com, example.org). Fix: one site has one canonical host; give every alias the same one."],
+  ])("refuses --canonical %j with one line and exit 2", async (given, message) => {
+    const r = await runCli("verify", [...given.flatMap((g) => ["--canonical", g]), "--domain", "example.com"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: ${message}\n`);
+  });
+});
