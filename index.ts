@@ -11,12 +11,19 @@ import { UptimeMonitoring } from "./components/uptime-monitoring";
 import { DEFAULT_ENDPOINTS } from "./lib/edge/rate-limits";
 import { PROJECT } from "./lib/config/keys";
 import { loadConfig, secretValues } from "./lib/config/load";
+import { adoptExisting } from "./lib/zone/adopt";
 import { MIN_LOG_RETENTION_DAYS, TRAIL_EXPIRATION_DAYS } from "./lib/config/logging-schema";
 import { envPath, pathEnvironment } from "./lib/naming";
 import { DKIM_PRIVATE_KEY_SECRET, GENERATED_SECRETS } from "./lib/secrets/generated";
 
 // Validated before any resource is declared: a bad stack fails here with every problem listed.
 const config = loadConfig();
+
+// An existing zone (plan --existing-zone --write-adopt): each named record or ruleset imports the
+// one that already exists instead of colliding with it. The SDK-side transformation is used
+// because it applies the same way under the real engine and the offline plan's mock engine,
+// which has no callback server for registerResourceTransform.
+adoptExisting(config.adopt);
 
 // AWS providers pinned to the environment's account (a run with another account's credentials
 // refuses to do anything) and tagging everything they create.

@@ -12,6 +12,8 @@ import { catalogue } from "../policies/catalogue";
 import { planDocument, type PlanDocument } from "../lib/plan/report-json";
 import { renderText } from "../lib/plan/report-text";
 import { policies } from "../policies/policies";
+import { hasZoneInput, zoneReader } from "../lib/zone/inputs";
+import { writeAdopt } from "../lib/zone/write-adopt";
 
 // Exit codes: 0 passed, 1 a mandatory violation, 2 bad usage or invalid configuration,
 // 3 the program itself failed (a bug to report, not a config problem).
@@ -31,7 +33,14 @@ interface Options {
   stacksDir: string;
   policyConfig?: string;
   zoneFile?: string;
+  existingZone: string[];
+  cloudflareApi?: boolean;
+  cloudflareApiUrl?: string;
+  dnsServer?: string;
+  writeAdopt?: boolean;
 }
+
+const collect = (value: string, previous: string[]) => [...previous, value];
 
 function command(): Command {
   return new Command("plan")
@@ -45,6 +54,11 @@ function command(): Command {
     .option("--stacks-dir <dir>", "where the stack files are", "stacks")
     .option("--policy-config <file>", "policy pack config; default: policies/config/<stack>.json")
     .option("--zone-file <file>", "also write every DNS record the stack manages in its zone as a standard zone file (needs --stack)")
+    .option("--existing-zone <file>", "the zone as it exists: Cloudflare's JSON (GET dns_records, GET rulesets) or the dashboard's BIND export; conflicts become findings, identical records are adopted (repeatable; needs --stack)", collect, [])
+    .option("--cloudflare-api", "read the existing zone live with a read-only token from CLOUDFLARE_API_TOKEN (needs --stack)")
+    .option("--cloudflare-api-url <url>", "the Cloudflare API's base URL", "https://api.cloudflare.com/client/v4")
+    .option("--dns-server <host:port>", "with an existing zone: ask this DNS server whether CNAME targets still exist (dangling records)")
+    .option("--write-adopt", "with an existing zone: write the imports into the stack file as launch-baseline:adopt")
     .allowExcessArguments()
     .showHelpAfterError("(npm run plan -- --help lists the options)")
     .exitOverride()
@@ -69,8 +83,12 @@ function render(result: PlanResult, format: Format): string {
 async function planOne(opts: Options, format: Format): Promise<number> {
   const result = opts.state
     ? await auditState({ file: opts.state, stack: opts.stack, policyConfigPath: opts.policyConfig, policies })
-    : await planStack({ project: PROJECT, stack: opts.stack!, stacksDir: opts.stacksDir, programPath: opts.program, policyConfigPath: opts.policyConfig, policies });
+    : await planStack({ project: PROJECT, stack: opts.stack!, stacksDir: opts.stacksDir, programPath: opts.program, policyConfigPath: opts.policyConfig, policies, existingZone: zoneReader(opts) });
   process.stdout.write(render(result, format));
+  if (opts.writeAdopt && result.zone) {
+    const path = writeAdopt(opts.stacksDir, result.stack, result.zone.imports);
+    process.stderr.write(`wrote ${result.zone.imports.length} import${result.zone.imports.length === 1 ? "" : "s"} to ${path} (launch-baseline:adopt): run pulumi up once with them, then remove the key\n`);
+  }
   if (opts.zoneFile && result.config) {
     const header = `; ${result.config.domain}: DNS records managed by ${PROJECT} stack ${result.stack} (offline plan). Cloudflare serves the SOA and NS records.`;
     const zone = zoneFile(result.resources, result.config.cloudflareZoneId, result.config.domain, header);
@@ -167,6 +185,14 @@ export async function main(argv: string[]): Promise<number> {
   if (opts.rules) return listRules(format === "json");
   if (opts.state && opts.program !== "index.ts") {
     process.stderr.write("error: --state audits exported state, so there is no program to run. Fix: drop --program.\n");
+    return EXIT.usage;
+  }
+  if ((hasZoneInput(opts) || opts.writeAdopt || opts.dnsServer) && (!opts.stack || opts.state)) {
+    process.stderr.write("error: --existing-zone, --cloudflare-api, --dns-server and --write-adopt plan one stack's program against its zone. Fix: add --stack <name> (and drop --state).\n");
+    return EXIT.usage;
+  }
+  if (opts.writeAdopt && !hasZoneInput(opts)) {
+    process.stderr.write("error: --write-adopt writes the imports an existing zone calls for. Fix: add --existing-zone <export> or --cloudflare-api.\n");
     return EXIT.usage;
   }
   if (opts.zoneFile && (!opts.stack || opts.state)) {

@@ -1,6 +1,4 @@
-import { Resolver } from "node:dns/promises";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { isIP } from "node:net";
 import { Command } from "commander";
 import { ConfigError } from "../lib/config/errors";
 import { parseArgs } from "./command";
@@ -18,6 +16,7 @@ import { loadProbeFile } from "../lib/probes/probe-file";
 import { verifyDocument, verifyMarkdown, verifyText } from "../lib/verify/report";
 import { runChecks } from "../lib/verify/runner";
 import { mergeHosts, PER_HOST } from "../lib/verify/hosts";
+import { resolverFor } from "../lib/dns/resolver";
 
 // `npm run verify`: live checks of a deployment against the launch checklist. Exit 0 when no
 // check fails, 1 when one does, 2 on bad usage.
@@ -73,17 +72,6 @@ function parseCanonical(given: readonly string[]): { from: string[]; to: string 
   const tos = [...new Set(pairs.map((p) => p.to))];
   if (tos.length > 1) throw new UsageError(`--canonical names ${tos.length} canonical hosts (${tos.join(", ")}). Fix: one site has one canonical host; give every alias the same one.`);
   return { from: pairs.map((p) => p.from), to: tos[0] };
-}
-
-function resolverFor(server: string | undefined, timeoutMs: number): Resolver {
-  const r = new Resolver({ timeout: timeoutMs, tries: 2 });
-  if (server) {
-    const m = /^(.+):(\d+)$/.exec(server);
-    const host = m ? m[1].replace(/^\[|\]$/g, "") : server;
-    if (!isIP(host)) throw new UsageError(`--dns-server ${server}: give an IP address and port such as 127.0.0.1:5353.`);
-    r.setServers([m ? (isIP(host) === 6 ? `[${host}]:${m[2]}` : `${host}:${m[2]}`) : host]);
-  }
-  return r;
 }
 
 async function readExport(path: string, record: ProbeRecord | undefined, progress: boolean): Promise<LogAnalysis> {

@@ -71,6 +71,8 @@ export const projectSchema = z
     /** Origins the app allows for CORS: scheme and host, e.g. https://app.example.com. */
     corsOrigins: z.array(z.string().regex(/^https:\/\/[a-z0-9.-]+(?::\d+)?$/, { error: "must be an https:// origin (scheme and host only) such as https://app.example.com" })).default([]),
     originLockdown: originLockdown.default({ authenticatedOriginPulls: true, securityGroupIds: [] }),
+    /** Existing records and rulesets to import instead of create, by resource name (plan --existing-zone writes it). */
+    adopt: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: "must be a resource name such as edge-host-www" }), z.string().regex(/^(zones\/)?[0-9a-f]{32}\/[0-9a-f]{32}$/, { error: "must be a Cloudflare import id: <zone_id>/<record_id> or zones/<zone_id>/<ruleset_id>" })).default({}),
   })
   .superRefine((c, ctx) => {
     // A malformed domain is reported once, not again for every host under it.
@@ -92,6 +94,9 @@ export const projectSchema = z
       if (c.canonicalRedirect.from.includes(c.canonicalRedirect.to)) {
         ctx.addIssue({ code: "custom", path: ["canonicalRedirect", "to"], message: "must not also be in from: that would redirect the canonical host to itself forever" });
       }
+    }
+    for (const [name, id] of Object.entries(c.adopt)) {
+      if (id.replace(/^zones\//, "").split("/")[0] !== c.cloudflareZoneId) ctx.addIssue({ code: "custom", path: ["adopt", name], message: `imports from zone ${id.replace(/^zones\//, "").split("/")[0]}, not this stack's zone ${c.cloudflareZoneId}; an adoption list belongs to the stack it was planned for` });
     }
     monitoringProblems(c).forEach(({ path, message }) => ctx.addIssue({ code: "custom", path, message }));
     loggingProblems(c.environment, c.logging).forEach(({ path, message }) => ctx.addIssue({ code: "custom", path, message }));

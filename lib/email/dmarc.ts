@@ -129,3 +129,6 @@ export function externalReportAuthorization(domain: string, reportUri: string): 
   if (!target || (getDomain(target) ?? target) === (getDomain(domain) ?? domain)) return undefined;
   return { name: `${domain}._report._dmarc.${target}`, value: "v=DMARC1" };
 }
+
+/** A TXT value that is a DMARC record (RFC 7489 6.4: "v=DMARC1" first), valid or not. */
+export const isDmarcRecord = (value: string) => /^v\s*=\s*DMARC1\s*(;|$)/i.test(value.trim());

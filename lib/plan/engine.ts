@@ -17,6 +17,7 @@ interface RegisterRequest {
   getProvider(): string;
   getCustom(): boolean;
   getDependenciesList(): string[];
+  getImportid(): string;
   getObject(): Struct | undefined;
 }
 type Callback = (err: unknown, response: { getUrn(): string } | undefined) => void;
@@ -92,6 +93,7 @@ export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
           // Provider references are `<urn>::<id>`; the URN is what reports and policies use.
           provider: req.getProvider() ? req.getProvider().split("::").slice(0, -1).join("::") : null,
           dependencies: req.getDependenciesList(),
+          ...(req.getImportid() ? { importId: req.getImportid() } : {}),
           inputs: req.getObject()?.toJavaScript() ?? {},
         };
       }

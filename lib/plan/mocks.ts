@@ -83,7 +83,8 @@ export function offlineMocks(ctx: MockContext): pulumi.runtime.Mocks {
         if (args.type === "pulumi:providers:aws" && typeof args.inputs.region === "string") providerRegions.set(id, args.inputs.region);
       }
       COMPUTED_NESTED[args.type]?.(state);
-      return { id, state };
+      // An imported resource keeps the id it already has.
+      return { id: args.id || id, state };
     },
     call(args) {
       // Cloudflare's published ranges are public and stable: the one lookup the plan answers.

@@ -11,6 +11,9 @@ import { evaluatePolicies } from "./policy-runner";
 import { unmarkedSecretOutputs } from "./secret-outputs";
 import type { ProgramRun, Violation } from "./types";
 import { jsonObject } from "../json";
+import type { ExistingZone } from "../zone/model";
+import { checkAdoptNames, planZone, type ZoneResult } from "../zone/plan-zone";
+import type { Resolver } from "node:dns/promises";
 
 export interface PlanOptions {
   readonly project: string;
@@ -20,6 +23,8 @@ export interface PlanOptions {
   /** Default: policies/config/<stack>.json when it exists. */
   readonly policyConfigPath?: string;
   readonly policies: readonly Policy[];
+  /** The zone as it exists today (--existing-zone, --cloudflare-api), with live DNS for dangling records. */
+  readonly existingZone?: (config: LaunchConfig) => Promise<{ readonly zone: ExistingZone; readonly resolver?: Resolver }>;
   /** Wraps the offline mocks, e.g. for a test that hands a generated-key resource its own key. */
   readonly wrapMocks?: (mocks: Mocks) => Mocks;
 }
@@ -36,6 +41,8 @@ export interface PlanResult extends ProgramRun {
   readonly passed: boolean;
   /** External secrets planned with placeholders because the stack file holds no value yet. */
   readonly placeholders: readonly string[];
+  /** The plan against the live zone, when one was given. */
+  readonly zone?: ZoneResult;
 }
 
 /**
@@ -48,12 +55,16 @@ export async function planStack(opts: PlanOptions): Promise<PlanResult> {
   const config = parseLaunchConfig(raw, { stack: opts.stack, source: file.source, siblings: readSiblings(opts.stacksDir, opts.stack) });
   const policyConfigPath = opts.policyConfigPath ?? join("policies", "config", `${opts.stack}.json`);
   const policyConfig = resolvePolicyConfig(opts.policies, policyConfigPath);
+  // The live zone is read before the program runs: a bad export plans nothing.
+  const existing = await opts.existingZone?.(config);
   const mockContext = { awsAccountId: config.awsAccountId, awsRegion: config.awsRegion };
   const run = await runProgram({ programPath: opts.programPath, project: opts.project, stack: opts.stack, config: raw, mockContext, mocks: opts.wrapMocks?.(offlineMocks(mockContext)) });
   const configSecrets = [...raw.values()].filter((v) => v.secret).flatMap((v) => [v.value, ...Object.values(jsonObject(v.value) ?? {})]).filter((v): v is string => typeof v === "string");
   const outputCheck = unmarkedSecretOutputs(run.outputs, run.resources, configSecrets, run.resources.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ?? null);
-  const violations = [...(await evaluatePolicies(opts.policies, run.resources, policyConfig)), ...outputCheck.violations];
-  return { ...run, outputs: outputCheck.outputs, project: opts.project, stack: opts.stack, config, source: { kind: "program" }, policyConfigPath, violations, placeholders, passed: !violations.some((v) => v.enforcementLevel === "mandatory") };
+  checkAdoptNames(run.resources, config.adopt);
+  const zone = existing ? await planZone(run.resources, config, existing.zone, existing.resolver) : undefined;
+  const violations = [...(await evaluatePolicies(opts.policies, run.resources, policyConfig)), ...outputCheck.violations, ...(zone?.findings ?? [])];
+  return { ...run, outputs: outputCheck.outputs, project: opts.project, stack: opts.stack, config, source: { kind: "program" }, policyConfigPath, violations, placeholders, zone, passed: !violations.some((v) => v.enforcementLevel === "mandatory") };
 }
 
 

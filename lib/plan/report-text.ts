@@ -3,6 +3,7 @@ import { auditTrailNote } from "./audit-trail";
 import type { PlanResult } from "./plan";
 import type { CapturedResource } from "./types";
 import { SHOWN_UNKNOWN, toDisplay } from "./wire";
+import { zoneText } from "../zone/report";
 
 /** A preview-like rendering: the resource tree, key inputs, outputs, findings, summary. */
 export function renderText(r: PlanResult): string {
@@ -30,7 +31,8 @@ export function renderText(r: PlanResult): string {
   const w1 = Math.max(4, ...rows.map((x) => x[1].length));
   const state = r.source.kind === "state";
   out.push(`     ${"Type".padEnd(w0)}  ${"Name".padEnd(w1)}  ${state ? "State" : "Plan"}`);
-  for (const [t, n, s] of rows) out.push(` ${state ? " " : "+"}   ${t.padEnd(w0)}  ${n.padEnd(w1)}  ${state ? "exists" : "create"}${s ? `  ${s}` : ""}`);
+  const imported = new Set(r.resources.filter((x) => x.importId).map((x) => x.name));
+  for (const [t, n, s] of rows) out.push(` ${state ? " " : imported.has(n) ? "=" : "+"}   ${t.padEnd(w0)}  ${n.padEnd(w1)}  ${state ? "exists" : imported.has(n) ? "import" : "create"}${s ? `  ${s}` : ""}`);
 
   out.push("", "Outputs:");
   const outputs = toDisplay(r.outputs) as Record<string, unknown>;
@@ -44,6 +46,7 @@ export function renderText(r: PlanResult): string {
   }
   if (r.resources.some((x) => x.type === "launch:logging:SecurityLogging")) out.push("", `Audit trail: ${auditTrailNote(r.resources).text}`);
   if (r.placeholders.length) out.push("", `Secret values not in the stack config yet, planned with placeholders (set them before pulumi up): ${r.placeholders.join(", ")}`);
+  if (r.zone) out.push(...zoneText(r.zone));
   out.push("", `Policies (launch-baseline pack, config ${r.policyConfigPath ?? "defaults"}):`);
   if (r.violations.length === 0) out.push("    no violations");
   for (const v of r.violations) {
@@ -55,7 +58,8 @@ export function renderText(r: PlanResult): string {
   const undecided = r.violations.filter((v) => v.undecided).length;
   const suppressed = r.violations.filter((v) => v.suppressed).length;
   const advisory = r.violations.length - mandatory - undecided - suppressed;
-  out.push("", r.source.kind === "state" ? `Resources: ${r.resources.length} in the exported state` : `Resources: + ${r.resources.length} to create (offline plan; nothing was deployed)`);
+  const imports = imported.size;
+  out.push("", r.source.kind === "state" ? `Resources: ${r.resources.length} in the exported state` : `Resources: + ${r.resources.length - imports} to create${imports ? `, = ${imports} to import` : ""} (offline plan; nothing was deployed)`);
   const rest = `${advisory} advisory, ${undecided} undecided until deploy${suppressed ? `, ${suppressed} suppressed` : ""}`;
   out.push(r.passed ? `Result: passed (${rest})` : `Result: BLOCKED by ${mandatory} mandatory violation${mandatory === 1 ? "" : "s"} (${rest})`);
   return out.join("\n");

@@ -7,6 +7,8 @@ export interface CapturedResource {
   readonly parent: string | null;
   readonly provider: string | null;
   readonly dependencies: readonly string[];
+  /** The id the resource is imported from (the `import` option), when it adopts an existing one. */
+  readonly importId?: string;
   /** Serialized inputs: secrets wrapped in the SDK's signature object, unknowns as its sentinel. */
   readonly inputs: Record<string, unknown>;
 }
