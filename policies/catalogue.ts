@@ -1,5 +1,6 @@
 import { resolvePolicyConfig } from "../lib/plan/policy-config";
 import { STACK_OUTPUTS_SECRET } from "../lib/plan/secret-outputs";
+import { ZONE_RULES } from "../lib/zone/rules";
 import { rules } from "./policies";
 import type { LaunchPolicy, Reference } from "./rule";
 
@@ -8,7 +9,7 @@ import type { LaunchPolicy, Reference } from "./rule";
 
 export interface CatalogueEntry {
   readonly id: string;
-  readonly kind: "resource" | "stack" | "plan";
+  readonly kind: "resource" | "stack" | "plan" | "zone";
   readonly severity: string;
   readonly description: string;
   readonly remediation: string;
@@ -31,7 +32,8 @@ export function catalogue(): CatalogueEntry[] {
     runbook: p.runbook,
     levels: Object.fromEntries(ENVIRONMENTS.map((e) => [e, configs[e].get(p.name)!.enforcementLevel])) as CatalogueEntry["levels"],
   });
-  return [...rules.map(entry), { ...STACK_OUTPUTS_SECRET, kind: "plan", levels: { prod: "mandatory", staging: "mandatory", dev: "mandatory" } }];
+  const zone = Object.values(ZONE_RULES).map((z): CatalogueEntry => ({ id: z.id, kind: "zone", severity: z.severity, description: z.description, remediation: z.remediation, references: z.references, runbook: z.runbook, levels: z.levels }));
+  return [...rules.map(entry), { ...STACK_OUTPUTS_SECRET, kind: "plan", levels: { prod: "mandatory", staging: "mandatory", dev: "mandatory" } }, ...zone];
 }
 
 /** The README's rule table, generated from the catalogue. */

@@ -98,7 +98,7 @@ export function reviewZone(input: ReviewInput): ZoneReview {
       continue;
     }
     imports.push({ urn: planned.urn, resource: planned.resource, type: "Ruleset", id: `zones/${input.zoneId}/${r.id}`, what: `${r.phase} entrypoint "${r.name}"`, at: r.at });
-    find(ZONE_RULES.rulesetExists, planned.urn, `the zone already has a ${r.phase} entrypoint ruleset ("${r.name}", ${r.id}, ${r.at}); it is adopted by import and its rules are replaced by the stack's ${planned.rules}. Fix: review its rules in the dashboard first; move any still needed into the config.`);
+    find(ZONE_RULES.rulesetExists, planned.urn, `the zone already has an entrypoint ruleset for ${r.phase} ("${r.name}", ${r.id}, ${r.at}); it is adopted by import and its rules are replaced by the stack's ${planned.rules}. Fix: review its rules in the dashboard first; move any still needed into the config.`);
   }
   return { findings, imports, leftAlone: existing.filter((e) => !adopted.has(e)), existingRulesetsLeftAlone: left };
 }

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { isIP } from "node:net";
 import { join } from "node:path";
 
 // A CA the tests make with openssl, and certificates it signs, with any validity period
@@ -29,7 +30,7 @@ export function makeCa(): TestCa {
     issue(name, opts = {}) {
       const base = `leaf${++n}`;
       run(["req", "-newkey", "rsa:2048", "-nodes", "-keyout", `${base}.key`, "-out", `${base}.csr`, "-subj", `/CN=${name}`]);
-      writeFileSync(join(dir, `${base}.ext`), `subjectAltName=DNS:${name}\n`);
+      writeFileSync(join(dir, `${base}.ext`), `subjectAltName=${isIP(name) ? "IP" : "DNS"}:${name}\n`);
       const start = opts.start ?? new Date(Date.now() - 86_400_000);
       const end = opts.end ?? new Date(Date.now() + 90 * 86_400_000);
       run(["ca", "-batch", "-config", "ca.cnf", "-cert", "ca.crt", "-keyfile", "ca.key", "-in", `${base}.csr`, "-out", `${base}.crt`, "-startdate", stamp(start), "-enddate", stamp(end), "-extfile", `${base}.ext`]);
