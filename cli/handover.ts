@@ -9,6 +9,8 @@ import { buildHandover, readSuppressions, type VerifyReport } from "../lib/hando
 import { toHtml, toMarkdown } from "../lib/handover/render";
 import { auditState, planStack } from "../lib/plan/plan";
 import { policies } from "../policies/policies";
+import { zoneReader } from "../lib/zone/inputs";
+import { CLOUDFLARE_API } from "../lib/zone/read-api";
 
 interface Options {
   stack?: string;
@@ -16,6 +18,10 @@ interface Options {
   out: string;
   verify?: string;
   stacksDir: string;
+  existingZone: string[];
+  cloudflareApi?: boolean;
+  cloudflareApiUrl?: string;
+  dnsServer?: string;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -25,7 +31,11 @@ export async function main(argv: string[]): Promise<number> {
     .option("--state <file>", "describe a `pulumi stack export` file instead of planning")
     .option("--verify <report.json>", "include the last verify report (npm run verify -- --json > report.json)")
     .option("--out <dir>", "where to write handover-<stack>.md and .html", "handover")
-    .option("--stacks-dir <dir>", "where the stack files are", "stacks");
+    .option("--stacks-dir <dir>", "where the stack files are", "stacks")
+    .option("--existing-zone <file>", "include the clean-up list of the existing zone (its JSON or BIND export; repeatable)", (v: string, p: string[]) => [...p, v], [])
+    .option("--cloudflare-api", "read the existing zone live with CLOUDFLARE_API_TOKEN instead")
+    .option("--cloudflare-api-url <url>", "the Cloudflare API's base URL", CLOUDFLARE_API)
+    .option("--dns-server <host:port>", "ask this DNS server whether the zone's CNAME targets still exist");
   const parsed = parseArgs<Options>(cmd, argv);
   if ("exit" in parsed) return parsed.exit;
   const opts = parsed.opts;
@@ -36,7 +46,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const result = opts.state
       ? await auditState({ file: opts.state, stack: opts.stack, policies })
-      : await planStack({ project: PROJECT, stack: opts.stack!, stacksDir: opts.stacksDir, programPath: "index.ts", policies });
+      : await planStack({ project: PROJECT, stack: opts.stack!, stacksDir: opts.stacksDir, programPath: "index.ts", policies, existingZone: zoneReader(opts) });
     let verify: VerifyReport | undefined;
     if (opts.verify) {
       try {

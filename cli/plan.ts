@@ -14,6 +14,7 @@ import { renderText } from "../lib/plan/report-text";
 import { policies } from "../policies/policies";
 import { hasZoneInput, zoneReader } from "../lib/zone/inputs";
 import { writeAdopt } from "../lib/zone/write-adopt";
+import { CLOUDFLARE_API } from "../lib/zone/read-api";
 
 // Exit codes: 0 passed, 1 a mandatory violation, 2 bad usage or invalid configuration,
 // 3 the program itself failed (a bug to report, not a config problem).
@@ -56,7 +57,7 @@ function command(): Command {
     .option("--zone-file <file>", "also write every DNS record the stack manages in its zone as a standard zone file (needs --stack)")
     .option("--existing-zone <file>", "the zone as it exists: Cloudflare's JSON (GET dns_records, GET rulesets) or the dashboard's BIND export; conflicts become findings, identical records are adopted (repeatable; needs --stack)", collect, [])
     .option("--cloudflare-api", "read the existing zone live with a read-only token from CLOUDFLARE_API_TOKEN (needs --stack)")
-    .option("--cloudflare-api-url <url>", "the Cloudflare API's base URL", "https://api.cloudflare.com/client/v4")
+    .option("--cloudflare-api-url <url>", "the Cloudflare API's base URL", CLOUDFLARE_API)
     .option("--dns-server <host:port>", "with an existing zone: ask this DNS server whether CNAME targets still exist (dangling records)")
     .option("--write-adopt", "with an existing zone: write the imports into the stack file as launch-baseline:adopt")
     .allowExcessArguments()

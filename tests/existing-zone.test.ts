@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { startDnsServer, type DnsServer } from "./helpers/dns-server";
-import { editedStacks, runPlan, ROOT } from "./helpers/run-plan";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { editedStacks, runCli, runPlan, ROOT } from "./helpers/run-plan";
 import { parseZone } from "./helpers/zone";
 
 // A plan against a realistic existing zone, from both of Cloudflare's export formats: the
@@ -133,5 +135,22 @@ describe("plan against an existing zone", () => {
       ],
     });
     expect(dns.queries).toEqual(expect.arrayContaining(["A example-spring-promo.azurewebsites.net", "A stats.uptimerobot.com", "A preview-builds.example.net"]));
+  });
+
+  it("the handover includes the clean-up list", async () => {
+    const out = mkdtempSync(join(tmpdir(), "lb-handover-"));
+    const r = await runCli("handover", ["--stack", "prod", ...JSON_EXPORT, "--out", out]);
+    expect(r.code).toBe(0);
+    const md = readFileSync(join(out, "handover-prod.md"), "utf8");
+    const section = md.slice(md.indexOf("## Zone clean-up"), md.indexOf("## ", md.indexOf("## Zone clean-up") + 3));
+    expect(section.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| kind")).map((l) => l.split(" | ").slice(0, 3).join(" | "))).toEqual([
+      `| Duplicates | TXT example.com google-site-verification=launch-baseline-fixture-site-token | ${f("dns-records.json", 200)}`,
+      `| CNAMEs to takeover-prone services (not checked: no --dns-server) | CNAME promo.example.com example-spring-promo.azurewebsites.net | ${f("dns-records.json", 63)}`,
+      `| Wildcards | CNAME *.preview.example.com preview-builds.example.net | ${f("dns-records.json", 93)}`,
+      `| Records exposing the origin | CNAME direct.example.com prod-web-1842113567.eu-west-1.elb.amazonaws.com | ${f("dns-records.json", 48)}`,
+      `| Stale verification records | TXT example.com google-site-verification=launch-baseline-fixture-site-token | ${f("dns-records.json", 185)}`,
+      `| Stale verification records | TXT example.com google-site-verification=launch-baseline-fixture-site-token | ${f("dns-records.json", 200)}`,
+      `| Stale verification records | TXT _acme-challenge.example.com launch-baseline-fixture-acme-answer | ${f("dns-records.json", 215)}`,
+    ]);
   });
 });

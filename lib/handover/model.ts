@@ -3,6 +3,7 @@ import { catalogue } from "../../policies/catalogue";
 import { alertRoutes } from "../plan/alert-routes";
 import { loggingRows } from "./logging-section";
 import type { PlanResult } from "../plan/plan";
+import { cleanupSections } from "../zone/report";
 import type { CapturedResource } from "../plan/types";
 import { toDisplay } from "../plan/wire";
 
@@ -119,6 +120,15 @@ export function buildHandover(r: PlanResult, suppressions: ReadonlyArray<{ rule:
       ...suppressions.map((s) => [s.rule, "suppression", s.resource, `${s.reason ?? "NO REASON"} (until ${s.expires ?? "NO EXPIRY"})`]),
     ],
   });
+  if (r.zone) {
+    add({
+      id: "zone-cleanup",
+      title: "Zone clean-up",
+      intro: `Records in the existing zone (${r.zone.sources.join(", ")}) that the stack leaves alone and someone should delete or fix by hand. Takeover fingerprints: ${r.zone.cleanup.takeoverData.source.split(",")[0]}, as of ${r.zone.cleanup.takeoverData.date}.`,
+      columns: ["kind", "record", "where", "why"],
+      rows: cleanupSections(r.zone).flatMap((s) => s.items.map((i) => [s.title, i.record, i.at, i.why])),
+    });
+  }
   add({
     id: "runbooks",
     title: "Runbooks",
