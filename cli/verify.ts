@@ -17,6 +17,7 @@ import { verifyDocument, verifyMarkdown, verifyText } from "../lib/verify/report
 import { runChecks } from "../lib/verify/runner";
 import { mergeHosts, PER_HOST } from "../lib/verify/hosts";
 import { resolverFor } from "../lib/dns/resolver";
+import { readZoneFiles } from "../lib/zone/load";
 
 // `npm run verify`: live checks of a deployment against the launch checklist. Exit 0 when no
 // check fails, 1 when one does, 2 on bad usage.
@@ -44,6 +45,7 @@ interface Options {
   probeRecord?: string;
   origin: string[];
   canonical: string[];
+  existingZone: string[];
   trustedOrigin: string[];
   browser?: boolean;
 }
@@ -92,6 +94,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--resolve <host:port:addr>", "connect to addr for host:port, as curl does (repeatable); no other host is contacted", collect, [])
     .option("--origin <host=address>", "ask this proxied host's origin directly at address[:port] (repeatable; default with --stack: the hosts' origins)", collect, [])
     .option("--canonical <alias=canonical>", "an alias host that must redirect permanently to the canonical host, such as www.example.com=example.com (repeatable; default with --stack: launch-baseline:canonicalRedirect)", collect, [])
+    .option("--existing-zone <file>", "the zone's JSON or BIND export: dns.dangling asks each of its CNAMEs live (repeatable)", collect, [])
     .option("--trusted-origin <origin>", "an origin the app allows for CORS (repeatable; default with --stack: launch-baseline:corsOrigins, else the --url's own)", collect, [])
     .option("--ca-file <pem>", "also trust this CA (a private staging CA)")
     .option("--repo <dir>", "a git working tree to scan for secrets, history included (default with --stack: this one)")
@@ -137,6 +140,10 @@ export async function main(argv: string[]): Promise<number> {
           return { host: m[1].toLowerCase(), origin: m[2] };
         })
       : fromStack?.origins;
+    if (opts.existingZone.length && !domain) throw new UsageError("--existing-zone is read for one zone. Fix: add --domain <zone> or --stack <name>.");
+    // dns.dangling asks the export's CNAMEs, and the stack's hosts, live.
+    const exported = opts.existingZone.length ? readZoneFiles(opts.existingZone, domain).records.filter((r) => r.type === "CNAME").map((r) => r.name) : [];
+    const cnameNames = [...new Set([...exported, ...(fromStack?.hosts ?? [])])];
     const canonical = opts.canonical.length ? parseCanonical(opts.canonical) : fromStack?.canonical;
     for (const t of opts.trustedOrigin) if (!/^https?:\/\/[^/\s]+$/.test(t)) throw new UsageError(`--trusted-origin ${t} is not an origin. Fix: pass scheme and host only, such as https://app.example.com.`);
     if (opts.caFile && !existsSync(opts.caFile)) throw new UsageError(`--ca-file ${opts.caFile} does not exist.`);
@@ -151,6 +158,7 @@ export async function main(argv: string[]): Promise<number> {
       url,
       urls,
       canonical,
+      cnameNames,
       hosts: fromStack?.hosts,
       uptimeChecks: fromStack?.uptime,
       origins,

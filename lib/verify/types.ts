@@ -32,6 +32,8 @@ export interface VerifyContext {
   readonly urls?: readonly string[];
   /** Alias hosts that must redirect permanently to the canonical host (--stack canonicalRedirect, or --canonical). */
   readonly canonical?: { readonly from: readonly string[]; readonly to: string };
+  /** Names to ask for dangling CNAMEs: the CNAMEs of --existing-zone exports, and the stack's hosts. */
+  readonly cnameNames?: readonly string[];
   /** Every public host of the stack (with --stack), asked for files that must not be served. */
   readonly hosts?: readonly string[];
   /** Port plain HTTP is served on (80 in production). */
@@ -67,7 +69,7 @@ export interface VerifyContext {
 export interface Check {
   readonly id: string;
   /** What the check needs from the target; without it the check is skipped. */
-  readonly needs: "domain" | "url" | "repo" | "bundle-or-url" | "eml" | "probes" | "logs" | "uptime" | "origins" | "canonical";
+  readonly needs: "domain" | "url" | "repo" | "bundle-or-url" | "eml" | "probes" | "logs" | "uptime" | "origins" | "canonical" | "cnames";
   readonly area: Area;
   readonly runbook: string;
   run(ctx: VerifyContext): Promise<CheckResult>;

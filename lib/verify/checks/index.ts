@@ -2,6 +2,7 @@ import type { Check } from "../types";
 import { transportCanonicalRedirect } from "./canonical";
 import { corsOriginVariants } from "./cors";
 import { dnsCaa, dnsNameservers } from "./dns";
+import { dnsDangling } from "./dangling";
 import { dnsDnssec } from "./dnssec";
 import { emailDkim, emailDmarc, emailMtaSts, emailSpf, emailTlsRpt } from "./email";
 import { emailMessage } from "./message";
@@ -18,6 +19,7 @@ export const CHECKS: readonly Check[] = [
   dnsNameservers,
   dnsDnssec,
   dnsCaa,
+  dnsDangling,
   emailSpf,
   emailDkim,
   emailDmarc,
