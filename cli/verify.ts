@@ -18,6 +18,7 @@ import { runChecks } from "../lib/verify/runner";
 import { mergeHosts, PER_HOST } from "../lib/verify/hosts";
 import { resolverFor } from "../lib/dns/resolver";
 import { readZoneFiles } from "../lib/zone/load";
+import { readDmarcReports } from "../lib/dmarc/read";
 
 // `npm run verify`: live checks of a deployment against the launch checklist. Exit 0 when no
 // check fails, 1 when one does, 2 on bad usage.
@@ -46,6 +47,7 @@ interface Options {
   origin: string[];
   canonical: string[];
   existingZone: string[];
+  dmarcReports?: string;
   trustedOrigin: string[];
   browser?: boolean;
 }
@@ -95,6 +97,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--origin <host=address>", "ask this proxied host's origin directly at address[:port] (repeatable; default with --stack: the hosts' origins)", collect, [])
     .option("--canonical <alias=canonical>", "an alias host that must redirect permanently to the canonical host, such as www.example.com=example.com (repeatable; default with --stack: launch-baseline:canonicalRedirect)", collect, [])
     .option("--existing-zone <file>", "the zone's JSON or BIND export: dns.dangling asks each of its CNAMEs live (repeatable)", collect, [])
+    .option("--dmarc-reports <dir>", "read the DMARC aggregate reports saved there (XML, .gz, .zip): email.dmarc-reports groups them by source and says whether the next DMARC step is safe")
     .option("--trusted-origin <origin>", "an origin the app allows for CORS (repeatable; default with --stack: launch-baseline:corsOrigins, else the --url's own)", collect, [])
     .option("--ca-file <pem>", "also trust this CA (a private staging CA)")
     .option("--repo <dir>", "a git working tree to scan for secrets, history included (default with --stack: this one)")
@@ -122,7 +125,7 @@ export async function main(argv: string[]): Promise<number> {
     const url = urls[0];
     // The probe file is checked first: nothing is sent while any input is wrong.
     const probePlan = opts.probes ? loadProbeFile(opts.probes) : undefined;
-    if (!domain && !url && !opts.repo && !opts.bundle && !opts.eml && !probePlan && !opts.logs && !opts.origin.length && !opts.canonical.length) throw new UsageError("say what to verify. Fix: npm run verify -- --stack prod, or --domain example.com, or --probes probes.yaml, or --logs export.json.");
+    if (!domain && !url && !opts.repo && !opts.bundle && !opts.eml && !probePlan && !opts.logs && !opts.origin.length && !opts.canonical.length && !opts.dmarcReports) throw new UsageError("say what to verify. Fix: npm run verify -- --stack prod, or --domain example.com, or --probes probes.yaml, or --logs export.json.");
     if (domain && !isHostname(domain)) throw new UsageError(`--domain ${domain} is not a DNS name. Fix: pass the zone apex, such as example.com.`);
     for (const u of urls) if (!/^https:\/\/[^/\s]+/.test(u)) throw new UsageError(`--url ${u} is not an https:// URL. Fix: pass the app's address, such as https://app.example.com/.`);
     let resolve: Map<string, string>;
@@ -131,7 +134,7 @@ export async function main(argv: string[]): Promise<number> {
     } catch (e) {
       throw new UsageError((e as Error).message);
     }
-    for (const [flag, dir] of [["--repo", opts.repo], ["--bundle", opts.bundle], ["--eml", opts.eml]] as const) if (dir && !existsSync(dir)) throw new UsageError(`${flag} ${dir} does not exist.`);
+    for (const [flag, dir] of [["--repo", opts.repo], ["--bundle", opts.bundle], ["--eml", opts.eml], ["--dmarc-reports", opts.dmarcReports]] as const) if (dir && !existsSync(dir)) throw new UsageError(`${flag} ${dir} does not exist.`);
     // An origin inside the zone is another proxied host (www -> apex): asking it reaches the edge.
     const origins = opts.origin.length
       ? opts.origin.map((o) => {
@@ -159,6 +162,7 @@ export async function main(argv: string[]): Promise<number> {
       urls,
       canonical,
       cnameNames,
+      dmarcReports: opts.dmarcReports ? readDmarcReports(opts.dmarcReports, (done, total) => !opts.json && process.stderr.write(`dmarc reports: ${done} of ${total} files read\n`)) : undefined,
       hosts: fromStack?.hosts,
       uptimeChecks: fromStack?.uptime,
       origins,
@@ -177,7 +181,7 @@ export async function main(argv: string[]): Promise<number> {
     let done = 0;
     const onDone = (o: { id: string; status: string }) => !opts.json && process.stderr.write(`[${++done}] ${o.id} ${o.status}\n`);
     const infraChecks = CHECKS.filter((c) => c.needs !== "logs");
-    const first = domain || url || ctx.repo || opts.bundle || opts.eml || origins?.length || canonical ? await runChecks(infraChecks, ctx, { concurrency: 4, checkTimeoutMs: timeoutMs, budgetMs, onDone }) : [];
+    const first = domain || url || ctx.repo || opts.bundle || opts.eml || origins?.length || canonical || opts.dmarcReports ? await runChecks(infraChecks, ctx, { concurrency: 4, checkTimeoutMs: timeoutMs, budgetMs, onDone }) : [];
     const runs = [{ host: url ? new URL(url).host : "", outcomes: first }];
     for (const u of urls.slice(1)) runs.push({ host: new URL(u).host, outcomes: await runChecks(infraChecks.filter((c) => PER_HOST.has(c.id)), { ...ctx, url: u }, { concurrency: 4, checkTimeoutMs: timeoutMs, budgetMs, onDone }) });
     const infra = mergeHosts(runs);
@@ -212,7 +216,7 @@ export async function main(argv: string[]): Promise<number> {
     const logs = opts.logs ? await readExport(opts.logs, record, !opts.json) : undefined;
     const logged = logs ? await runChecks(CHECKS.filter((c) => c.needs === "logs"), { ...ctx, logs, probeRecord: record }, { concurrency: 1, checkTimeoutMs: timeoutMs, budgetMs, onDone }) : [];
     const outcomes = [...infra, ...probes, ...browsed, ...logged];
-    const target = domain || (url ? new URL(url).hostname : probePlan ? new URL(probePlan.baseUrl).hostname : (opts.repo ?? opts.bundle ?? opts.eml ?? opts.logs ?? origins?.[0]?.host ?? canonical?.to)!);
+    const target = domain || (url ? new URL(url).hostname : probePlan ? new URL(probePlan.baseUrl).hostname : (opts.repo ?? opts.bundle ?? opts.eml ?? opts.logs ?? origins?.[0]?.host ?? canonical?.to ?? opts.dmarcReports)!);
     process.stdout.write(opts.json ? `${JSON.stringify(verifyDocument(target, outcomes), null, 2)}\n` : opts.markdown ? verifyMarkdown(target, outcomes) : verifyText(target, outcomes));
     return outcomes.some((o) => o.status === "fail") ? 1 : 0;
   } catch (e) {

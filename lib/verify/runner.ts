@@ -29,6 +29,7 @@ export async function runChecks(checks: readonly Check[], ctx: VerifyContext, op
       else if (c.needs === "origins" && !ctx.origins?.length) outcome = { ...base, status: "skip", summary: "no origin to ask directly (--stack, or --origin host=address)", evidence: [] };
       else if (c.needs === "canonical" && !ctx.canonical) outcome = { ...base, status: "skip", summary: "no alias host to redirect (--stack with canonicalRedirect, or --canonical www.example.com=example.com)", evidence: [] };
       else if (c.needs === "cnames" && !ctx.cnameNames?.length) outcome = { ...base, status: "skip", summary: "no CNAMEs to ask (--existing-zone <export>, or --stack)", evidence: [] };
+      else if (c.needs === "dmarc-reports" && !ctx.dmarcReports) outcome = { ...base, status: "skip", summary: "no DMARC aggregate reports to read (--dmarc-reports <dir>)", evidence: [] };
       else if (c.needs === "uptime" && !ctx.uptimeChecks?.length) outcome = { ...base, status: "skip", summary: "no uptime checks to ask (--stack)", evidence: [] };
       else if (c.needs === "logs" && !ctx.logs) outcome = { ...base, status: "skip", summary: "no security-log export to read (--logs)", evidence: [] };
       else if (c.needs === "bundle-or-url" && !ctx.bundle && !ctx.url) outcome = { ...base, status: "skip", summary: "no frontend to scan (--bundle or --url)", evidence: [] };

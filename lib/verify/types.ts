@@ -1,4 +1,5 @@
 import type { Resolver } from "node:dns/promises";
+import type { DmarcAnalysis } from "../dmarc/analyze";
 import type { LogAnalysis } from "../logs/analyze";
 import type { ProbeRecord } from "../logs/probe-record";
 
@@ -56,6 +57,8 @@ export interface VerifyContext {
   readonly origins?: ReadonlyArray<{ readonly host: string; readonly origin: string }>;
   /** The stack's uptime checks (with --stack): what Route 53 will ask, and must find. */
   readonly uptimeChecks?: ReadonlyArray<{ readonly name: string; readonly url: string; readonly match: string }>;
+  /** DMARC aggregate reports (--dmarc-reports), read once before the checks run. */
+  readonly dmarcReports?: DmarcAnalysis;
   /** The analysis of a security-log export (--logs), made once before the checks run. */
   readonly logs?: LogAnalysis;
   /** What a probe run sent and expects in the log (--probe-record), for logs.canaries and logs.probe-events. */
@@ -69,7 +72,7 @@ export interface VerifyContext {
 export interface Check {
   readonly id: string;
   /** What the check needs from the target; without it the check is skipped. */
-  readonly needs: "domain" | "url" | "repo" | "bundle-or-url" | "eml" | "probes" | "logs" | "uptime" | "origins" | "canonical" | "cnames";
+  readonly needs: "domain" | "url" | "repo" | "bundle-or-url" | "eml" | "probes" | "logs" | "uptime" | "origins" | "canonical" | "cnames" | "dmarc-reports";
   readonly area: Area;
   readonly runbook: string;
   run(ctx: VerifyContext): Promise<CheckResult>;

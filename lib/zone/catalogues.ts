@@ -12,6 +12,8 @@ export interface SenderProvider {
   /** Domains its DKIM keys are CNAMEs to. */
   readonly dkim: readonly string[];
   readonly selectors?: readonly string[];
+  /** Domains it signs (d=) and bounces (MAIL FROM) with, when not with the customer's own. */
+  readonly domains: readonly string[];
 }
 
 export const SENDERS: readonly SenderProvider[] = senders.providers;
@@ -22,4 +24,5 @@ const endsWithDomain = (host: string, domain: string) => host === domain || host
 
 export const providerBySpfInclude = (domain: string) => SENDERS.find((p) => p.spf.some((d) => endsWithDomain(domain, d)));
 export const providerByDkim = (selector: string, target?: string) => SENDERS.find((p) => (target && p.dkim.some((d) => endsWithDomain(target, d))) || (!target && p.selectors?.includes(selector)));
+export const providerByDomain = (domain: string) => SENDERS.find((p) => p.domains.some((d) => endsWithDomain(domain, d)));
 export const takeoverService = (target: string) => TAKEOVER_SERVICES.find((s) => s.suffixes.some((d) => endsWithDomain(target, d)));

@@ -3,6 +3,7 @@ import { transportCanonicalRedirect } from "./canonical";
 import { corsOriginVariants } from "./cors";
 import { dnsCaa, dnsNameservers } from "./dns";
 import { dnsDangling } from "./dangling";
+import { emailDmarcReports } from "./dmarc-reports";
 import { dnsDnssec } from "./dnssec";
 import { emailDkim, emailDmarc, emailMtaSts, emailSpf, emailTlsRpt } from "./email";
 import { emailMessage } from "./message";
@@ -23,6 +24,7 @@ export const CHECKS: readonly Check[] = [
   emailSpf,
   emailDkim,
   emailDmarc,
+  emailDmarcReports,
   emailTlsRpt,
   emailMtaSts,
   emailMessage,
