@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as tls from "@pulumi/tls";
 import { nameInZone } from "../lib/dns/names";
 import { dkimRecordFromPem } from "../lib/email/dkim";
-import { buildDmarc } from "../lib/email/dmarc";
+import { buildDmarc, dmarcComment } from "../lib/email/dmarc";
 import { mtaStsRecord, tlsRptRecord } from "../lib/email/mta-sts";
 import type { EmailPlan } from "../lib/email/plan";
 import { txtContent } from "../lib/email/txt";
@@ -46,7 +46,7 @@ export class EmailAuthentication extends pulumi.ComponentResource {
     for (const spf of plan.spf) {
       record(`spf-${nameInZone(spf.name, zone)}`, { name: spf.name, type: "TXT", content: spf.value, comment: `SPF: ${spf.senders.join(", ") || "no sender uses this name as its envelope"}` });
     }
-    record("dmarc", { name: `_dmarc.${zone}`, type: "TXT", content: buildDmarc(plan.dmarc), comment: "DMARC" });
+    record("dmarc", { name: `_dmarc.${zone}`, type: "TXT", content: buildDmarc(plan.dmarc), comment: dmarcComment(plan.dmarcEnforceBy) });
 
     if (plan.senders.some((s) => s.provider === "amazon-ses")) {
       const ses = plan.senders.find((s) => s.provider === "amazon-ses")!;

@@ -58,6 +58,10 @@ export const emailSchema = z.strictObject({
       adkim: z.enum(["r", "s"]).default("r"),
       aspf: z.enum(["r", "s"]).default("r"),
       reportZoneId: z.string().regex(/^[0-9a-f]{32}$/).optional(),
+      /** A partial rollout: the share of failing mail the policy applies to (quarantine or reject). */
+      pct: z.number().int().min(1).max(99, { error: "must be 1 to 99; leave it out for 100" }).optional(),
+      /** Staged DMARC: the last day (YYYY-MM-DD) a policy short of enforcement is accepted. */
+      enforceBy: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "must be a date, YYYY-MM-DD" }).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { error: "must be a real calendar date, YYYY-MM-DD" }).optional(),
     })
     .optional(),
   mx: z.array(z.strictObject({ host: hostname, priority: z.number().int().min(0).max(65535) })).default([]),

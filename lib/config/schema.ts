@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_DMARC_POLICY } from "../email/plan";
 import { isHostname, isWithinZone, originRecordType } from "../dns/names";
 import { overLookupLimit, planSpf, senderLabel } from "../email/spf-plan";
 import { PROFILES } from "../email/providers";
@@ -124,6 +125,9 @@ function emailProblems(email: z.output<typeof emailSchema>, env: Environment, do
   });
   if (email.spfAll === "~all" && env !== "dev") problems.push({ path: ["spfAll"], message: 'must be "-all" in staging and prod; "~all" (softfail) is for dev only' });
   if ((email.senders.length > 0 || email.selfManagedDkim) && !email.dmarc) problems.push({ path: ["dmarc"], message: "is required when the zone sends mail: give at least rua, the mailbox for aggregate reports" });
+  const dmarc = email.dmarc;
+  if (dmarc?.pct !== undefined && (dmarc.policy ?? DEFAULT_DMARC_POLICY[env]) === "none") problems.push({ path: ["dmarc", "pct"], message: "applies to quarantine or reject only; with policy none there is nothing to roll out partly" });
+  if (dmarc?.enforceBy && (dmarc.policy ?? DEFAULT_DMARC_POLICY[env]) !== "none" && dmarc.pct === undefined) problems.push({ path: ["dmarc", "enforceBy"], message: "dates a staged rollout, but the policy already enforces fully; remove it" });
   if (email.mx.length > 0 && !email.tlsRpt?.length) problems.push({ path: ["tlsRpt"], message: "is required when the zone receives mail (mx is set): list a mailto: address for TLS reports" });
   if (email.mtaSts && email.mx.length === 0) problems.push({ path: ["mtaSts"], message: "needs mx: MTA-STS protects mail the zone receives" });
   return problems;

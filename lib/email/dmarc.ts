@@ -132,3 +132,13 @@ export function externalReportAuthorization(domain: string, reportUri: string): 
 
 /** A TXT value that is a DMARC record (RFC 7489 6.4: "v=DMARC1" first), valid or not. */
 export const isDmarcRecord = (value: string) => /^v\s*=\s*DMARC1\s*(;|$)/i.test(value.trim());
+
+// A staged rollout carries its deadline on the record itself, where the gate (which sees only
+// resources) and anyone reading the zone in the dashboard both find it.
+const DUE = /enforcement due (\d{4}-\d{2}-\d{2})/;
+
+/** The DMARC record's comment: plain, or with the date a staged policy must enforce by. */
+export const dmarcComment = (enforceBy?: string) => (enforceBy ? `DMARC; staged, enforcement due ${enforceBy}` : "DMARC");
+
+/** The enforcement date a staged record's comment carries. */
+export const dmarcDueDate = (comment?: string) => (comment ? DUE.exec(comment)?.[1] : undefined);

@@ -14,6 +14,8 @@ export interface EmailPlan {
   readonly envelopeMx: readonly { readonly name: string; readonly host: string }[];
   readonly selfManagedDkim?: { readonly selector: string };
   readonly dmarc: DmarcBuild;
+  /** Staged DMARC: the last day a policy short of enforcement is accepted (YYYY-MM-DD). */
+  readonly dmarcEnforceBy?: string;
   readonly reportAuthorizations: readonly { readonly name: string; readonly value: string }[];
   readonly reportZoneId?: string;
   readonly mx: readonly { readonly host: string; readonly priority: number }[];
@@ -29,7 +31,7 @@ export function resolveEmail(email: EmailConfig | undefined, env: Environment, z
   const rua = email?.dmarc?.rua ?? [];
   // A zone that sends nothing says so: no envelope may use it and every message claiming it is rejected.
   const dmarc: DmarcBuild = sends
-    ? { p: email?.dmarc?.policy ?? DEFAULT_DMARC_POLICY[env], sp: email?.dmarc?.subdomainPolicy, rua, ruf: email?.dmarc?.ruf, adkim: email?.dmarc?.adkim, aspf: email?.dmarc?.aspf }
+    ? { p: email?.dmarc?.policy ?? DEFAULT_DMARC_POLICY[env], sp: email?.dmarc?.subdomainPolicy, rua, ruf: email?.dmarc?.ruf, adkim: email?.dmarc?.adkim, aspf: email?.dmarc?.aspf, pct: email?.dmarc?.pct }
     : { p: "reject", sp: "reject", rua };
   const envelopeMx = senders.flatMap((s) => {
     if (s.provider === "custom") return [];
@@ -45,6 +47,7 @@ export function resolveEmail(email: EmailConfig | undefined, env: Environment, z
     envelopeMx,
     selfManagedDkim: email?.selfManagedDkim,
     dmarc,
+    dmarcEnforceBy: sends ? email?.dmarc?.enforceBy : undefined,
     reportAuthorizations: [...rua, ...(email?.dmarc?.ruf ?? [])].map((u) => externalReportAuthorization(zone, u)).filter((a): a is { name: string; value: string } => !!a),
     reportZoneId: email?.dmarc?.reportZoneId,
     mx,

@@ -1,6 +1,6 @@
 import * as cloudflare from "@pulumi/cloudflare";
 import { validateResourceOfType } from "@pulumi/policy";
-import { isEnforcing, parseDmarc } from "../../lib/email/dmarc";
+import { dmarcDueDate, isEnforcing, parseDmarc } from "../../lib/email/dmarc";
 import { OWASP_API8_MISCONFIGURATION, type LaunchResourcePolicy } from "../rule";
 import { isDmarcName, txtValue } from "./dns-records";
 
@@ -19,7 +19,16 @@ export const dnsDmarcValid: LaunchResourcePolicy = {
     for (const e of parsed.errors) report(`DMARC at ${record.name}: ${e}.`);
     const { requireEnforcement } = args.getConfig<{ requireEnforcement: boolean }>();
     if (parsed.record && requireEnforcement && !isEnforcing(parsed.record)) {
-      report(`DMARC at ${record.name} does not enforce (p=${parsed.record.p}${parsed.record.sp ? `, sp=${parsed.record.sp}` : ""}${parsed.record.pct !== undefined ? `, pct=${parsed.record.pct}` : ""}); this environment requires quarantine or reject.`);
+      const now = `p=${parsed.record.p}${parsed.record.sp ? `, sp=${parsed.record.sp}` : ""}${parsed.record.pct !== undefined ? `, pct=${parsed.record.pct}` : ""}`;
+      const due = dmarcDueDate(record.comment);
+      const today = new Date().toISOString().slice(0, 10);
+      if (due && due >= today) {
+        // Staged: accepted until the date, and said so as a dated finding (as a suppression is).
+        const days = Math.round((Date.parse(`${due}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+        report({ message: `staged until ${due} (${days} day${days === 1 ? "" : "s"} left): DMARC at ${record.name} does not enforce yet (${now}). Move to quarantine, then reject, when npm run verify -- --dmarc-reports <dir> says it is safe.`, enforcementLevel: "advisory", urn: args.urn } as never);
+        return;
+      }
+      report(due ? `DMARC at ${record.name} was due to enforce by ${due} and still does not (${now}); this environment requires quarantine or reject.` : `DMARC at ${record.name} does not enforce (${now}); this environment requires quarantine or reject.`);
     }
   }),
 };
