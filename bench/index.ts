@@ -1,3 +1,4 @@
+import { benchDmarcReports } from "./dmarc-reports";
 import { benchLogs } from "./logs";
 import { benchPlanStartup } from "./plan-startup";
 import { benchProbeLatency } from "./probe-latency";
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${await benchSecretDetection(5)}\n\n`);
   process.stdout.write(`${await benchLogs()}\n\n`);
   process.stdout.write(`${await benchVerify(Math.min(runs, 5))}\n\n`);
+  process.stdout.write(`${benchDmarcReports()}\n\n`);
   process.stdout.write(`${await benchProbeLatency(Math.min(runs, 5))}\n\n`);
   if (process.env.SKIP_SCALE !== "1") process.stdout.write(`${await benchScale(Math.min(runs, 5))}\n`);
 }

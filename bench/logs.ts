@@ -1,8 +1,8 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { generateLogs } from "./generated-logs";
+import { child } from "./measure";
 
 // verify --logs on generated exports of the app's security log (1 GB, and 100 MB to show memory
 // does not grow with the size), each read in a child process so its peak memory is its own;
@@ -10,18 +10,6 @@ import { generateLogs } from "./generated-logs";
 // string holds at most about 512 MB, so secretlint, which reads a file whole, cannot take 1 GB.
 
 const SECRETLINT_PREFIX = 64e6;
-
-function child(script: string, args: string[]): { out: Record<string, number>; peakMiB: number } {
-  const dir = mkdtempSync(join(tmpdir(), "lb-bench-rss-"));
-  const rssFile = join(dir, "rss");
-  try {
-    const r = spawnSync(process.execPath, ["--require", resolve(__dirname, "max-rss.cjs"), "-r", resolve(__dirname, "..", "cli", "register.js"), resolve(__dirname, script), ...args], { env: { ...process.env, BENCH_RSS_FILE: rssFile }, encoding: "utf8", maxBuffer: 1 << 20 });
-    if (r.status !== 0) throw new Error(`${script} exited ${r.status}: ${r.stderr.slice(0, 300)}`);
-    return { out: JSON.parse(r.stdout), peakMiB: Number(readFileSync(rssFile, "utf8").trim()) / 1024 };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 export async function benchLogs(): Promise<string> {
   const mb = Number(process.env.LOG_BENCH_MB ?? 1024);

@@ -39,3 +39,16 @@ export function table(rows: Measurement[]): string {
   const w = Math.max(...rows.map((r) => r.label.length));
   return rows.map((r) => `  ${r.label.padEnd(w)}  ${r.medianSeconds.toFixed(3).padStart(7)} s  ${r.peakRssMiB.toFixed(0).padStart(5)} MiB  (${r.runs} runs)`).join("\n");
 }
+
+/** Runs a bench script (TypeScript, beside this file) in a child process: its JSON output and its own peak memory. */
+export function child(script: string, args: string[]): { out: Record<string, number>; peakMiB: number } {
+  const dir = mkdtempSync(join(tmpdir(), "lb-bench-rss-"));
+  const rssFile = join(dir, "rss");
+  try {
+    const r = spawnSync(process.execPath, ["--require", resolve(__dirname, "max-rss.cjs"), "-r", resolve(__dirname, "..", "cli", "register.js"), resolve(__dirname, script), ...args], { env: { ...process.env, BENCH_RSS_FILE: rssFile }, encoding: "utf8", maxBuffer: 1 << 20 });
+    if (r.status !== 0) throw new Error(`${script} exited ${r.status}: ${r.stderr.slice(0, 300)}`);
+    return { out: JSON.parse(r.stdout), peakMiB: Number(readFileSync(rssFile, "utf8").trim()) / 1024 };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -66,7 +66,7 @@ export function writeReport(dir: string, spec: ReportSpec): string {
   const end = spec.begin + (spec.days ?? 1) * 86400 - 1;
   const base = `${ORG[spec.flavour][0].replace(/\s+/g, "").toLowerCase()}!example.com!${spec.begin}!${end}`;
   const xml = reportXml(spec);
-  const [name, data] = spec.flavour === "google" ? [`${base}.zip`, zipSync({ [`${base}.xml`]: Buffer.from(xml) })] : spec.flavour === "microsoft" || spec.flavour === "yahoo" ? [`${base}-${spec.id}.xml.gz`, gzipSync(xml)] : [`${base}-${spec.id}.xml`, Buffer.from(xml)];
+  const [name, data] = spec.flavour === "google" ? [`${base}-${spec.id}.zip`, zipSync({ [`${base}.xml`]: Buffer.from(xml) })] : spec.flavour === "microsoft" || spec.flavour === "yahoo" ? [`${base}-${spec.id}.xml.gz`, gzipSync(xml)] : [`${base}-${spec.id}.xml`, Buffer.from(xml)];
   const path = join(dir, name);
   writeFileSync(path, data);
   return path;
