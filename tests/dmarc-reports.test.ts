@@ -6,6 +6,9 @@ import { zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { type Flavour, type Row, writeReport } from "./helpers/dmarc-reports";
 import { runCli } from "./helpers/run-plan";
+import { readDmarcReports } from "../lib/dmarc/read";
+import { emailDmarcReports } from "../lib/verify/checks/dmarc-reports";
+import { CouldNotRun, type VerifyContext } from "../lib/verify/types";
 
 // verify --dmarc-reports on reports in each major provider's shape: grouped by source, the
 // aligned share, and an exact verdict on the next DMARC step. Malformed reports are named.
@@ -25,10 +28,22 @@ function reports(rows: Row[], policy: { p?: "none" | "quarantine" | "reject"; pc
   return dir;
 }
 
+/** Through the CLI, as a user runs it. */
 async function verdict(dir: string) {
   const r = await runCli("verify", ["--dmarc-reports", dir, "--json"]);
   const check = (JSON.parse(r.stdout) as { checks: Array<{ id: string; status: string; summary: string; evidence: string[] }> }).checks.find((c) => c.id === "email.dmarc-reports")!;
   return { code: r.code, ...check };
+}
+
+/** The same reader and check in this process, for the cases whose exit code is already shown. */
+async function judged(dir: string) {
+  const ctx = { dmarcReports: readDmarcReports(dir) } as unknown as VerifyContext;
+  try {
+    return await emailDmarcReports.run(ctx);
+  } catch (e) {
+    if (e instanceof CouldNotRun) return { status: "error", summary: e.message, evidence: [] };
+    throw e;
+  }
 }
 
 describe("verify --dmarc-reports", () => {
@@ -49,15 +64,15 @@ describe("verify --dmarc-reports", () => {
   });
 
   it("is ready for quarantine when every identified sender is aligned; spoofed mail does not hold it back", async () => {
-    const v = await verdict(reports([GOOGLE, SES, SPOOF]));
+    const v = await judged(reports([GOOGLE, SES, SPOOF]));
     expect(v.status).toBe("pass");
     expect(v.summary).toBe("ready for p=quarantine; pct=25: 99.4% of 6,240 messages aligned over 15 days; every identified sender aligned");
   });
 
   it("walks the steps: quarantine at a partial pct to 100%, then reject", async () => {
-    expect((await verdict(reports([GOOGLE, SES], { p: "quarantine", pct: 25 }))).summary).toBe("ready for p=quarantine (pct=100): 100.0% of 6,200 messages aligned over 15 days; every identified sender aligned");
-    expect((await verdict(reports([GOOGLE, SES], { p: "quarantine" }))).summary).toBe("ready for p=reject: 100.0% of 6,200 messages aligned over 15 days; every identified sender aligned");
-    expect((await verdict(reports([GOOGLE, SES], { p: "reject" }))).summary).toBe("at enforcement (p=reject); 100.0% of 6,200 messages aligned over 15 days");
+    expect((await judged(reports([GOOGLE, SES], { p: "quarantine", pct: 25 }))).summary).toBe("ready for p=quarantine (pct=100): 100.0% of 6,200 messages aligned over 15 days; every identified sender aligned");
+    expect((await judged(reports([GOOGLE, SES], { p: "quarantine" }))).summary).toBe("ready for p=reject: 100.0% of 6,200 messages aligned over 15 days; every identified sender aligned");
+    expect((await judged(reports([GOOGLE, SES], { p: "reject" }))).summary).toBe("at enforcement (p=reject); 100.0% of 6,200 messages aligned over 15 days");
   });
 
   it("fails when the domain already enforces and a known sender's mail is not aligned", async () => {
@@ -70,7 +85,7 @@ describe("verify --dmarc-reports", () => {
   it("waits for a week of evidence", async () => {
     const dir = mkdtempSync(join(tmpdir(), "lb-dmarc-"));
     writeReport(dir, { flavour: "google", id: "one", begin: START, days: 1, rows: [GOOGLE] });
-    expect((await verdict(dir)).summary).toBe("not ready for p=quarantine; pct=25 (now p=none): the reports cover 1 day; wait for at least 7; 100.0% of 1,000 messages aligned over 1 day");
+    expect((await judged(dir)).summary).toBe("not ready for p=quarantine; pct=25 (now p=none): the reports cover 1 day; wait for at least 7; 100.0% of 1,000 messages aligned over 1 day");
   });
 
   it("counts and names malformed reports, and reads the rest", async () => {
@@ -81,7 +96,7 @@ describe("verify --dmarc-reports", () => {
     writeFileSync(join(dir, "notdmarc.xml"), "<html><body>Your report is attached</body></html>");
     writeFileSync(join(dir, "empty.zip"), zipSync({ "reports/": new Uint8Array(0) }));
     writeFileSync(join(dir, "damaged.xml.gz"), gzipSync(good).subarray(0, 60));
-    const v = await verdict(dir);
+    const v = await judged(dir);
     expect(v.summary).toBe("ready for p=quarantine; pct=25: 100.0% of 6,200 messages aligned over 15 days; every identified sender aligned; 5 malformed reports skipped");
     expect(v.evidence.filter((e) => e.startsWith("malformed ")).map((e) => e.replace(dir, "<dir>"))).toEqual([
       "malformed <dir>/count.xml: record 1: count \"lots\" is not a whole number",
@@ -95,7 +110,7 @@ describe("verify --dmarc-reports", () => {
   it("a folder with no readable report could not run, and a missing folder exits 2", async () => {
     const dir = mkdtempSync(join(tmpdir(), "lb-dmarc-"));
     writeFileSync(join(dir, "note.txt"), "nothing here");
-    const v = await verdict(dir);
+    const v = await judged(dir);
     expect(v.status).toBe("error");
     expect(v.summary).toBe(`no readable aggregate report (1 malformed: ${join(dir, "note.txt")}: not well-formed XML (line 1: ${"char 'n' is not expected."})). Fix: point --dmarc-reports at the folder the rua mailbox's attachments are saved in.`);
     const missing = await runCli("verify", ["--dmarc-reports", join(dir, "nope")]);

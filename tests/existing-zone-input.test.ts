@@ -7,13 +7,16 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { editedStacks, ROOT, runPlan } from "./helpers/run-plan";
 import { makeCa, type TestCa } from "./helpers/test-ca";
+import { UsageError } from "../lib/config/stack-file";
+import { readZoneFiles } from "../lib/zone/load";
 
 // Bad or partial exports stop the plan with the file and the line; the live API is read through
 // every page with a read-only token that never appears in any output.
 
 const FIXTURES = join(ROOT, "tests/fixtures/existing-zone");
 const dir = mkdtempSync(join(tmpdir(), "lb-zone-"));
-const write = (name: string, text: string) => {
+const write = (name: string, text: string | null) => {
+  if (text === null) return name;
   const path = join(dir, name);
   writeFileSync(path, text);
   return path;
@@ -29,11 +32,17 @@ describe("bad exports exit 2 with one line naming the file and the line", () => 
     ["JSON cut off", "cut.json", '{\n  "result": [\n    {"id": "a", "name": "example.com"', (p: string) => `${p}:3: not JSON (CloseBraceExpected). Fix: save the API's answer unchanged, e.g. curl ... > ${p}.`],
     ["a JSON record without its id", "noid.json", '{\n  "success": true,\n  "result": [\n    {"id": "0123", "name": "www.example.com", "type": "CNAME", "content": "example.com"},\n    {"name": "app.example.com", "type": "A", "content": "198.51.100.10"}\n  ]\n}\n', (p: string) => `${p}:5: record field id invalid input: expected string, received undefined. Fix: export the zone again; records need id, name, type and content, rulesets id, kind and phase.`],
     ["one page of several", "page.json", '{\n  "success": true,\n  "result": [],\n  "result_info": {"page": 1, "per_page": 100, "total_pages": 3}\n}\n', (p: string) => `${p}:4: page 1 of 3 only: the zone has more records than this answer holds. Fix: ask with ?per_page=5000000, or use --cloudflare-api to read every page.`],
+    ["a file that is not there", "missing.json", null, () => "--existing-zone missing.json cannot be read (ENOENT). Fix: pass the export's path."],
     ["a saved failure", "fail.json", '{\n  "success": false,\n  "errors": [{"code": 10000, "message": "Authentication error"}],\n  "result": null\n}\n', (p: string) => `${p}:1: neither a Cloudflare API answer ({"result": [...]}) nor an array of records or rulesets. Fix: save GET /zones/<zone_id>/dns_records or /rulesets as returned.`],
-  ])("%s", async (_what, name, text, message) => {
+  ])("%s", (_what, name, text, message) => {
     const path = write(name, text);
+    expect(() => readZoneFiles([path], "example.com")).toThrow(new UsageError(message(path)));
+  });
+
+  it("the plan stops on a bad export before running the program: exit 2, the one line, nothing on stdout", async () => {
+    const path = write("cli.bind", "www.example.com.\t1\tIN\tCNAME\n");
     const r = await runPlan(["--stack", "prod", "--existing-zone", path]);
-    expect(r.stderr).toBe(`error: ${message(path)}\n`);
+    expect(r.stderr).toBe(`error: ${path}:1: the CNAME record for www.example.com has no complete value ("www.example.com.\t1\tIN\tCNAME"). Fix: export the zone again; the line is cut off.\n`);
     expect(r.stdout).toBe("");
     expect(r.code).toBe(2);
   });
@@ -41,7 +50,6 @@ describe("bad exports exit 2 with one line naming the file and the line", () => 
   it.each([
     [["--existing-zone", "tests/fixtures/existing-zone/zone.bind"], "error: --existing-zone, --cloudflare-api, --dns-server and --write-adopt plan one stack's program against its zone. Fix: add --stack <name> (and drop --state).\n"],
     [["--stack", "prod", "--write-adopt"], "error: --write-adopt writes the imports an existing zone calls for. Fix: add --existing-zone <export> or --cloudflare-api.\n"],
-    [["--stack", "prod", "--existing-zone", "missing.json"], "error: --existing-zone missing.json cannot be read (ENOENT). Fix: pass the export's path.\n"],
     [["--stack", "prod", "--cloudflare-api"], "error: --cloudflare-api reads the zone with a read-only token from CLOUDFLARE_API_TOKEN, which is not set. Fix: export CLOUDFLARE_API_TOKEN (Zone DNS Read, Zone Rulesets Read).\n"],
   ])("refuses %j", async (args, stderr) => {
     const r = await runPlan(args, { CLOUDFLARE_API_TOKEN: "" });
