@@ -118,3 +118,29 @@ describe("--cloudflare-api against a local HTTPS server in the API's shapes", ()
     expect(r.code).toBe(2);
   });
 });
+
+describe("the BIND reader beyond the dashboard's own layout", () => {
+  it("follows $ORIGIN and $TTL, relative and blank owners, and records split over lines", () => {
+    const path = write(
+      "hand.bind",
+      [
+        "$ORIGIN example.com.",
+        "$TTL 600",
+        "@\tIN\tMX\t10 mx1.example.net.",
+        "\tIN\tTXT\t( \"v=spf1 include:_spf.google.com\"",
+        "\t\t  \" -all\" ) ; joined, as resolvers see it",
+        "www\t300\tIN\tCNAME\texample.com.",
+        "$ORIGIN shop.example.com.",
+        "api\tIN\tA\t198.51.100.7 ; cf_tags=cf-proxied:true",
+        "",
+      ].join("\n"),
+    );
+    const zone = readZoneFiles([path], "example.com");
+    expect(zone.records.map(({ name, type, content, priority, proxied, ttl, at }) => ({ name, type, content, priority, proxied, ttl, at }))).toEqual([
+      { name: "example.com", type: "MX", content: "mx1.example.net", priority: 10, proxied: false, ttl: 600, at: `${path}:3` },
+      { name: "example.com", type: "TXT", content: "v=spf1 include:_spf.google.com -all", priority: undefined, proxied: false, ttl: 600, at: `${path}:4` },
+      { name: "www.example.com", type: "CNAME", content: "example.com", priority: undefined, proxied: false, ttl: 300, at: `${path}:6` },
+      { name: "api.shop.example.com", type: "A", content: "198.51.100.7", priority: undefined, proxied: true, ttl: 600, at: `${path}:8` },
+    ]);
+  });
+});

@@ -95,7 +95,7 @@ export function readBindExport(file: string, text: string, zoneName?: string): E
     const parsed = parseOne(`$ORIGIN ${origin || "."}\n$TTL ${ttl}\n${fields.join(" ")}\n`, type, rdata, origin);
     const problem = invalid(type, parsed.content, parsed.priority);
     if (problem) throw new UsageError(`${at}: ${type} record for ${name}: ${problem}. Fix: correct the value in the dashboard and export again.`);
-    records.push({ name, type, content: canonicalContent(type, parsed.content), priority: parsed.priority, proxied: /cf-proxied:true/.test(l.comment), ttl: parsed.ttl, at });
+    records.push({ name, type, content: canonicalContent(type, parsed.content), priority: parsed.priority, proxied: /cf-proxied:true/.test(l.comment), ttl: parsed.ttl ?? ttl, at });
   }
   return { records, rulesets: [], unknown, sources: [file] };
 }
