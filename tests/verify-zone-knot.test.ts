@@ -52,4 +52,13 @@ describe.skipIf(!KNOTD && !process.env.CI)("the live zone on Knot", () => {
     expect(r.checks["email.dmarc"]).toEqual({ status: "fail", summary: "2 DMARC records" });
     expect(r.code).toBe(1);
   });
+
+  it("skips, never passes, when no listed name answers with a CNAME any more", async () => {
+    const knot = await startKnot({ "example.com": "www.example.com.\t300\tIN\tA\t192.0.2.10\n" });
+    servers.push(knot);
+    const exported = join(dir, "gone.bind");
+    writeFileSync(exported, "www.example.com.\t1\tIN\tCNAME\tapp.example.net.\n");
+    const r = await runCli("verify", ["--domain", "example.com", "--dns-server", `127.0.0.1:${knot.port}`, "--existing-zone", exported, "--checks", "dns.dangling", "--json"]);
+    expect((JSON.parse(r.stdout) as { checks: Array<{ status: string; summary: string }> }).checks[0]).toMatchObject({ status: "skip", summary: "no listed name answers with a CNAME (proxied hosts answer with the edge's addresses); give --existing-zone <export> to ask the zone's other CNAMEs" });
+  });
 });
