@@ -62,6 +62,12 @@ describe("transport.canonical-redirect", () => {
     expect(r.code).toBe(1);
   });
 
+  it("with --stack, asks the aliases of the stack's canonicalRedirect", async () => {
+    const r = await runCli("verify", ["--stack", "prod", "--resolve", "www.example.com:443:127.0.0.1", "--checks", "transport.canonical-redirect", "--timeout", "1500", "--json"]);
+    const check = (JSON.parse(r.stdout) as { checks: Array<{ status: string; summary: string }> }).checks[0];
+    expect(check).toMatchObject({ status: "error", summary: expect.stringMatching(/^could not reach www\.example\.com \(connect ECONNREFUSED 127\.0\.0\.1:443\)/) });
+  });
+
   it("could not run, not fail, when the alias is unreachable", async () => {
     const r = await runCli("verify", ["--canonical", "www.example.com=example.com", "--resolve", "www.example.com:443:127.0.0.1", "--checks", "transport.canonical-redirect", "--timeout", "1500", "--json"]);
     const check = (JSON.parse(r.stdout) as { checks: Array<{ id: string; status: string; summary: string }> }).checks[0];
