@@ -31,11 +31,11 @@ export function readJsonExport(file: string, text: string, zoneName?: string, op
     const e = errors[0];
     throw new UsageError(`${file}:${e ? lineAt(text, e.offset) : 1}: not JSON (${e ? printParseErrorCode(e.error) : "empty file"}). Fix: save the API's answer unchanged, e.g. curl ... > ${file}.`);
   }
+  const ok = root.type === "object" ? property(root, "success") : undefined;
+  if (ok?.value === false) throw new UsageError(`${file}:${lineAt(text, ok.offset)}: the saved API answer is a failure ("success": false). Fix: check the token's Zone DNS Read and Zone Rulesets Read permissions and save the answer again.`);
   const items = itemsOf(root);
   if (!items) throw new UsageError(`${file}:1: neither a Cloudflare API answer ({"result": [...]}) nor an array of records or rulesets. Fix: save GET /zones/<zone_id>/dns_records or /rulesets as returned.`);
   if (root.type === "object") {
-    const ok = property(root, "success");
-    if (ok?.value === false) throw new UsageError(`${file}:${lineAt(text, ok.offset)}: the saved API answer is a failure ("success": false). Fix: check the token's Zone.DNS Read and Zone.Rulesets Read permissions and save the answer again.`);
     const info = property(root, "result_info");
     const pages = info && property(info, "total_pages")?.value;
     if (!opts.paged && typeof pages === "number" && pages > 1) throw new UsageError(`${file}:${lineAt(text, info!.offset)}: page 1 of ${pages} only: the zone has more records than this answer holds. Fix: ask with ?per_page=5000000, or use --cloudflare-api to read every page.`);
