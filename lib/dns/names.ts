@@ -10,6 +10,12 @@ export function isHostname(value: string): boolean {
   return labels.length >= 2 && labels.every((l) => LABEL.test(l)) && !/^\d+$/.test(labels[labels.length - 1]);
 }
 
+/** A DNS name as records compare it: lowercase, no trailing dot; "@" is the apex when given. */
+export function normalizeName(name: string, apex?: string): string {
+  const n = name.toLowerCase().replace(/\.$/, "");
+  return n === "@" && apex ? apex : n;
+}
+
 export function isWithinZone(hostname: string, zone: string): boolean {
   return hostname === zone || hostname.endsWith(`.${zone}`);
 }

@@ -1,6 +1,6 @@
 import { txtStrings, TXT_STRING_MAX } from "../email/txt";
 import type { CapturedResource } from "../plan/types";
-import { SECRET_SIG, SIG, UNKNOWN } from "../plan/wire";
+import { isSecretValue as isSecret, UNKNOWN } from "../plan/wire";
 
 const DNS_RECORD = "cloudflare:index/dnsRecord:DnsRecord";
 const CUSTOM_DOMAIN = "cloudflare:index/workersCustomDomain:WorkersCustomDomain";
@@ -8,7 +8,6 @@ const CUSTOM_DOMAIN = "cloudflare:index/workersCustomDomain:WorkersCustomDomain"
 const AUTOMATIC_TTL = 300;
 
 const isUnknown = (v: unknown) => v === UNKNOWN;
-const isSecret = (v: unknown) => !!v && typeof v === "object" && (v as Record<string, unknown>)[SIG] === SECRET_SIG;
 const fqdn = (name: string, apex: string) => `${name === "@" ? apex : name.replace(/\.$/, "")}.`;
 const quote = (s: string) => `"${s.replace(/(["\\])/g, "\\$1")}"`;
 

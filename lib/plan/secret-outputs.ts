@@ -1,6 +1,6 @@
 import { detectSecrets } from "../secrets/detector";
 import type { CapturedResource, Violation } from "./types";
-import { SECRET_SIG, SIG, UNKNOWN } from "./wire";
+import { isSecretValue as isSecretWire, SECRET_SIG, SIG, UNKNOWN } from "./wire";
 
 /** The plan's own check, in the catalogue beside the pack's rules (policies cannot see outputs). */
 export const STACK_OUTPUTS_SECRET = {
@@ -15,7 +15,6 @@ export const STACK_OUTPUTS_SECRET = {
   runbook: "secret-exposed",
 };
 
-const isSecretWire = (v: unknown) => !!v && typeof v === "object" && (v as Record<string, unknown>)[SIG] === SECRET_SIG;
 
 // Where secret values live. Other secret-marked inputs are not all secrets: the AWS SDK marks
 // every SSM parameter value secret, plain settings included.

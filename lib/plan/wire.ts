@@ -13,6 +13,9 @@ function sigOf(v: unknown): string | undefined {
   return v && typeof v === "object" && !Array.isArray(v) ? ((v as Record<string, unknown>)[SIG] as string | undefined) : undefined;
 }
 
+/** Whether a value is a secret in the engine's wire form. */
+export const isSecretValue = (v: unknown): boolean => sigOf(v) === SECRET_SIG;
+
 /** For people and reports: secrets masked, unknowns named, references as URNs. */
 export function toDisplay(v: unknown): unknown {
   if (v === UNKNOWN) return SHOWN_UNKNOWN;

@@ -1,7 +1,7 @@
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import type { Agent } from "node:http";
-import type { LookupFunction } from "node:net";
+import { isIP, type LookupFunction } from "node:net";
 
 // One HTTP(S) request with every limit a hostile server needs: a timeout, a cap on the body and
 // on the headers, no redirect following, and only the hosts we were told about (--resolve maps a
@@ -50,7 +50,8 @@ export function fetchOnce(url: string, opts: HttpOptions): Promise<HttpResponse>
         headers: opts.body === undefined ? opts.headers : { ...opts.headers, "content-length": String(Buffer.byteLength(opts.body)) },
         lookup,
         ca: opts.ca,
-        servername: u.hostname,
+        // SNI carries host names only (RFC 6066): an address as the host sends none.
+        servername: isIP(u.hostname) ? undefined : u.hostname,
         maxHeaderSize: 32 * 1024,
         timeout: opts.timeoutMs,
         agent: opts.agent ?? false,

@@ -1,3 +1,4 @@
+import { isWithinZone } from "../dns/names";
 import senders from "./senders.json";
 import takeover from "./takeover-services.json";
 
@@ -20,9 +21,7 @@ export const SENDERS: readonly SenderProvider[] = senders.providers;
 export const TAKEOVER_SERVICES: ReadonlyArray<{ readonly name: string; readonly suffixes: readonly string[] }> = takeover.services;
 export const TAKEOVER_SOURCE = { source: takeover.source, date: takeover.date };
 
-const endsWithDomain = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
-
-export const providerBySpfInclude = (domain: string) => SENDERS.find((p) => p.spf.some((d) => endsWithDomain(domain, d)));
-export const providerByDkim = (selector: string, target?: string) => SENDERS.find((p) => (target && p.dkim.some((d) => endsWithDomain(target, d))) || (!target && p.selectors?.includes(selector)));
-export const providerByDomain = (domain: string) => SENDERS.find((p) => p.domains.some((d) => endsWithDomain(domain, d)));
-export const takeoverService = (target: string) => TAKEOVER_SERVICES.find((s) => s.suffixes.some((d) => endsWithDomain(target, d)));
+export const providerBySpfInclude = (domain: string) => SENDERS.find((p) => p.spf.some((d) => isWithinZone(domain, d)));
+export const providerByDkim = (selector: string, target?: string) => SENDERS.find((p) => (target && p.dkim.some((d) => isWithinZone(target, d))) || (!target && p.selectors?.includes(selector)));
+export const providerByDomain = (domain: string) => SENDERS.find((p) => p.domains.some((d) => isWithinZone(domain, d)));
+export const takeoverService = (target: string) => TAKEOVER_SERVICES.find((s) => s.suffixes.some((d) => isWithinZone(target, d)));

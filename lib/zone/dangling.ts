@@ -1,4 +1,5 @@
 import type { Resolver } from "node:dns/promises";
+import { isWithinZone } from "../dns/names";
 import { takeoverService } from "./catalogues";
 
 // A CNAME to a third-party service whose target no longer exists can be claimed by anyone who
@@ -29,6 +30,6 @@ export interface DanglingCandidate {
 /** Every CNAME out of the zone: the takeover-prone ones are named by their service. */
 export function cnamesOut(records: ReadonlyArray<{ name: string; type: string; content: string; at: string }>, apex: string): DanglingCandidate[] {
   return records
-    .filter((r) => r.type === "CNAME" && r.content !== apex && !r.content.endsWith(`.${apex}`))
+    .filter((r) => r.type === "CNAME" && !isWithinZone(r.content, apex))
     .map((r) => ({ name: r.name, target: r.content, service: takeoverService(r.content)?.name, at: r.at }));
 }

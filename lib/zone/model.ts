@@ -1,3 +1,4 @@
+import { normalizeName } from "../dns/names";
 import { joinTxt } from "../email/txt";
 
 // The zone as it exists before the stack touches it, whichever export it came from. Names are
@@ -46,8 +47,6 @@ export interface ExistingZone {
 /** The types a zone review compares; others are listed as unknown. */
 export const KNOWN_TYPES = new Set(["A", "AAAA", "CNAME", "MX", "TXT", "NS", "CAA", "SRV", "PTR", "SOA", "DS", "HTTPS", "SVCB", "TLSA", "URI", "CERT", "DNSKEY", "LOC", "NAPTR", "SMIMEA", "SSHFP"]);
 
-export const hostName = (v: string) => v.trim().toLowerCase().replace(/\.$/, "");
-
 /** Content in the form records compare by. */
 export function canonicalContent(type: string, content: string): string {
   switch (type) {
@@ -57,7 +56,7 @@ export function canonicalContent(type: string, content: string): string {
     case "NS":
     case "MX":
     case "PTR":
-      return hostName(content);
+      return normalizeName(content.trim());
     case "A":
     case "AAAA":
       return content.trim().toLowerCase();

@@ -1,6 +1,7 @@
 import type { CapturedResource } from "../plan/types";
-import { UNKNOWN, SECRET_SIG, SIG } from "../plan/wire";
-import { canonicalContent, hostName } from "./model";
+import { isSecretValue, UNKNOWN } from "../plan/wire";
+import { isWithinZone, normalizeName } from "../dns/names";
+import { canonicalContent } from "./model";
 
 // What the stack will own in the zone, read from the planned resources: DNS records whose name
 // and value are known before deploy, and the zone's entrypoint rulesets by phase.
@@ -25,7 +26,7 @@ export interface PlannedRuleset {
   readonly rules: number;
 }
 
-const known = (v: unknown) => v !== undefined && v !== UNKNOWN && !(v && typeof v === "object" && (v as Record<string, unknown>)[SIG] === SECRET_SIG);
+const known = (v: unknown) => v !== undefined && v !== UNKNOWN && !isSecretValue(v);
 
 export function plannedRecords(resources: readonly CapturedResource[], zoneId: string, apex: string): { records: PlannedRecord[]; unknownNames: string[] } {
   const records: PlannedRecord[] = [];
@@ -39,8 +40,8 @@ export function plannedRecords(resources: readonly CapturedResource[], zoneId: s
       unknownNames.push(r.name);
       continue;
     }
-    const name = String(i.name) === "@" ? apex : hostName(String(i.name));
-    records.push({ urn: r.urn, resource: r.name, name: name.endsWith(apex) ? name : `${name}.${apex}`, type: i.type, content: canonicalContent(i.type, String(raw)), priority: i.priority, proxied: i.proxied ?? false });
+    const name = normalizeName(String(i.name), apex);
+    records.push({ urn: r.urn, resource: r.name, name: isWithinZone(name, apex) ? name : `${name}.${apex}`, type: i.type, content: canonicalContent(i.type, String(raw)), priority: i.priority, proxied: i.proxied ?? false });
   }
   return { records, unknownNames };
 }

@@ -1,5 +1,6 @@
-import { request } from "node:https";
+import { lookup } from "node:dns/promises";
 import { UsageError } from "../config/stack-file";
+import { fetchOnce } from "../verify/http";
 import { mergeZones, type ExistingZone } from "./model";
 import { readJsonExport } from "./read-json";
 
@@ -19,19 +20,17 @@ interface Options {
   readonly timeoutMs?: number;
 }
 
-function get(opts: Options, path: string): Promise<{ status: number; text: string }> {
-  const url = new URL(`${opts.baseUrl.replace(/\/$/, "")}${path}`);
-  return new Promise((resolve, reject) => {
-    const req = request(url, { headers: { authorization: `Bearer ${opts.token}`, accept: "application/json" }, timeout: opts.timeoutMs ?? 15_000 }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (c: string) => (text += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
-    });
-    req.on("timeout", () => req.destroy(new Error(`no answer within ${opts.timeoutMs ?? 15_000} ms`)));
-    req.on("error", (e) => reject(new UsageError(`could not reach the Cloudflare API at ${url.origin}: ${e.message}. Fix: check the network, or --cloudflare-api-url.`)));
-    req.end();
-  });
+/** The system's resolver: the API is a public host, reached as any client reaches it. */
+const systemLookup = async (host: string) => (await lookup(host)).address;
+
+async function get(opts: Options, path: string): Promise<{ status: number; text: string }> {
+  const url = `${opts.baseUrl.replace(/\/$/, "")}${path}`;
+  try {
+    const res = await fetchOnce(url, { headers: { authorization: `Bearer ${opts.token}`, accept: "application/json" }, resolve: new Map(), lookupHost: systemLookup, timeoutMs: opts.timeoutMs ?? 15_000, maxBodyBytes: 64 * 1024 * 1024 });
+    return { status: res.status, text: res.body };
+  } catch (e) {
+    throw new UsageError(`could not reach the Cloudflare API at ${new URL(url).origin}: ${(e as Error).message}. Fix: check the network, or --cloudflare-api-url.`);
+  }
 }
 
 async function page(opts: Options, path: string, what: string): Promise<{ text: string; totalPages: number }> {

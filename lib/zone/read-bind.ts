@@ -1,7 +1,8 @@
 import { isIP } from "node:net";
 import zonefile from "dns-zonefile";
 import { UsageError } from "../config/stack-file";
-import { canonicalContent, hostName, KNOWN_TYPES, type ExistingRecord, type ExistingZone, type UnknownRecord } from "./model";
+import { isWithinZone, normalizeName } from "../dns/names";
+import { canonicalContent, KNOWN_TYPES, type ExistingRecord, type ExistingZone, type UnknownRecord } from "./model";
 
 // The dashboard's BIND export (DNS > Records > Export). dns-zonefile parses each record; around
 // it, this reader keeps what a zone-wide parse loses: the line of every record (for errors and
@@ -84,9 +85,9 @@ export function readBindExport(file: string, text: string, zoneName?: string): E
     const rdata = fields.slice(i + 1);
     if (!type) throw new UsageError(`${at}: no record type after ${fields.slice(0, i).join(" ")}. Fix: export the zone again; the line is cut off.`);
     const name = absolute(owner, origin);
-    if (zoneName && name !== zoneName && !name.endsWith(`.${zoneName}`)) throw new UsageError(`${at}: ${name} is not in zone ${zoneName}. Fix: export the zone the stack manages (launch-baseline:domain).`);
+    if (zoneName && !isWithinZone(name, zoneName)) throw new UsageError(`${at}: ${name} is not in zone ${zoneName}. Fix: export the zone the stack manages (launch-baseline:domain).`);
     // Cloudflare serves the zone's SOA and apex NS itself; neither is a record anyone manages.
-    if (type === "SOA" || (type === "NS" && name === hostName(origin))) continue;
+    if (type === "SOA" || (type === "NS" && name === normalizeName(origin))) continue;
     if (!KNOWN_TYPES.has(type)) {
       unknown.push({ name, type, at });
       continue;
@@ -101,11 +102,11 @@ export function readBindExport(file: string, text: string, zoneName?: string): E
 }
 
 function absolute(owner: string, origin: string): string {
-  if (owner === "@") return hostName(origin);
-  if (owner.endsWith(".")) return hostName(owner);
+  if (owner === "@") return normalizeName(origin);
+  if (owner.endsWith(".")) return normalizeName(owner);
   // Cloudflare writes its SOA owner without the final dot; a name already ending in the origin is absolute.
-  const base = hostName(origin);
-  return hostName(owner === base || owner.endsWith(`.${base}`) ? owner : `${owner}.${origin}`);
+  const base = normalizeName(origin);
+  return normalizeName(isWithinZone(owner, base) ? owner : `${owner}.${origin}`);
 }
 
 /** One record through dns-zonefile; types it has no field for keep their rdata as written. */

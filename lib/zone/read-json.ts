@@ -1,7 +1,8 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import { z } from "zod";
 import { UsageError } from "../config/stack-file";
-import { canonicalContent, hostName, KNOWN_TYPES, type ExistingRecord, type ExistingRuleset, type ExistingZone, type UnknownRecord } from "./model";
+import { isWithinZone, normalizeName } from "../dns/names";
+import { canonicalContent, KNOWN_TYPES, type ExistingRecord, type ExistingRuleset, type ExistingZone, type UnknownRecord } from "./model";
 
 // Cloudflare's API answers, saved as JSON: `GET /zones/:id/dns_records` (records with ids and the
 // proxied flag) and `GET /zones/:id/rulesets` (the zone's rulesets with their phases). The whole
@@ -59,8 +60,8 @@ export function readJsonExport(file: string, text: string, zoneName?: string, op
     }
     const r = parsed.data as z.output<typeof record>;
     const type = r.type.toUpperCase();
-    const name = hostName(r.name);
-    if (zoneName && name !== zoneName && !name.endsWith(`.${zoneName}`)) throw new UsageError(`${file}:${line}: record ${name} is not in zone ${zoneName}. Fix: export the zone the stack manages (launch-baseline:domain).`);
+    const name = normalizeName(r.name);
+    if (zoneName && !isWithinZone(name, zoneName)) throw new UsageError(`${file}:${line}: record ${name} is not in zone ${zoneName}. Fix: export the zone the stack manages (launch-baseline:domain).`);
     if (!KNOWN_TYPES.has(type)) {
       unknown.push({ name, type, at: `${file}:${line}` });
       continue;

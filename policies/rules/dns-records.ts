@@ -1,4 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
+import { normalizeName } from "../../lib/dns/names";
 import { joinTxt } from "../../lib/email/txt";
 
 // How the DNS rules read a cloudflare.DnsRecord: TXT content may be quoted or unquoted and split
@@ -40,7 +41,4 @@ export function dnsRecords(resources: readonly PolicyResource[]): Array<{ resour
 }
 
 /** Names are compared fully qualified and lowercase; "@" is the zone apex. */
-export function normalizeName(name: string, apex?: string): string {
-  const n = name.toLowerCase().replace(/\.$/, "");
-  return n === "@" && apex ? apex : n;
-}
+export { normalizeName };

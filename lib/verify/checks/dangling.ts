@@ -1,3 +1,4 @@
+import { normalizeName } from "../../dns/names";
 import { takeoverService } from "../../zone/catalogues";
 import { targetState } from "../../zone/dangling";
 import type { Check } from "../types";
@@ -30,7 +31,7 @@ export const dnsDangling: Check = {
         continue;
       }
       asked++;
-      const target_ = target.toLowerCase().replace(/\.$/, "");
+      const target_ = normalizeName(target);
       const s = await targetState(ctx.resolver, target_);
       const service = takeoverService(target_)?.name;
       evidence.push(`${name} CNAME ${target_}: ${s.detail}${service ? ` (${service})` : ""}`);
