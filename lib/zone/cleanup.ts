@@ -49,14 +49,15 @@ export async function cleanupReport(records: readonly ExistingRecord[], opts: { 
     if (s.state === "dangling") dangling.push({ record: `CNAME ${c.name} ${c.target}`, at: c.at, why: c.service ? `${c.target} does not exist (NXDOMAIN): anyone can claim it on ${c.service} and serve content as ${c.name}. Delete the record.` : `${c.target} does not exist (NXDOMAIN): the name is broken. Delete the record.` });
     else if (s.state === "unknown" && c.service) dangling.push({ record: `CNAME ${c.name} ${c.target}`, at: c.at, why: `could not check (${s.detail}); it points at ${c.service}` });
   }
+  const ageDays = (r: ExistingRecord) => (r.modifiedOn ? Math.floor((now.getTime() - Date.parse(r.modifiedOn)) / 86_400_000) : undefined);
   const staleVerification = records
     .filter((r) => r.type === "TXT" && (r.name.startsWith("_acme-challenge.") || VERIFICATION.test(r.content)))
+    .filter((r) => r.name.startsWith("_acme-challenge.") || (ageDays(r) ?? Infinity) > STALE_DAYS)
     .map((r) => {
+      const days = ageDays(r);
       if (r.name.startsWith("_acme-challenge.")) return item(r, "an ACME challenge answer: needed only while a certificate is issued");
-      const days = r.modifiedOn ? Math.floor((now.getTime() - Date.parse(r.modifiedOn)) / 86_400_000) : undefined;
-      return item(r, days === undefined ? "a domain-verification token of unknown age (a BIND export has no dates): keep it only if the service still needs it" : days > STALE_DAYS ? `a domain-verification token unchanged for ${days} days: remove it unless the service re-checks it` : `a domain-verification token set ${days} days ago`);
-    })
-    .filter((i) => !/set \d+ days ago$/.test(i.why));
+      return item(r, days === undefined ? "a domain-verification token of unknown age (a BIND export has no dates): keep it only if the service still needs it" : `a domain-verification token unchanged for ${days} days: remove it unless the service re-checks it`);
+    });
   return {
     duplicates,
     dangling: { checked: Boolean(opts.resolver), items: dangling },
