@@ -1,3 +1,6 @@
+import { createServer as createHttpsServer } from "node:https";
+import type { AddressInfo } from "node:net";
+import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "./helpers/run-plan";
 import { makeCa, type TestCa } from "./helpers/test-ca";
@@ -60,6 +63,27 @@ describe("transport.canonical-redirect", () => {
     ]);
     expect(check.evidence).toHaveLength(5);
     expect(r.code).toBe(1);
+  });
+
+  it("judges Express's own redirects: res.redirect(301, ...) passes, its default (302) fails as temporary", async () => {
+    // The www-to-apex middleware as Express apps write it, served over HTTPS with the test CA.
+    const app = express();
+    app.use((req, res, next) => (req.hostname === "www.example.com" ? res.redirect(301, `https://example.com${req.originalUrl}`) : req.hostname === "old.example.com" ? res.redirect(`https://example.com${req.originalUrl}`) : next()));
+    const servers = await Promise.all(
+      ["www.example.com", "old.example.com"].map(async (host) => {
+        const server = createHttpsServer(ca.issue(host), app);
+        await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+        closers.push(() => new Promise((r) => server.close(() => r())));
+        return { host, port: (server.address() as AddressInfo).port };
+      }),
+    );
+    const run = async (host: string) => {
+      const port = servers.find((s) => s.host === host)!.port;
+      const r = await runCli("verify", ["--canonical", `${host}=example.com`, "--resolve", `${host}:${port}:127.0.0.1`, "--ca-file", ca.caFile, "--checks", "transport.canonical-redirect", "--json"]);
+      return (JSON.parse(r.stdout) as { checks: Array<{ status: string; summary: string }> }).checks[0];
+    };
+    expect(await run("www.example.com")).toEqual(expect.objectContaining({ status: "pass", summary: "www.example.com redirects permanently to https://example.com with path and query kept" }));
+    expect(await run("old.example.com")).toEqual(expect.objectContaining({ status: "fail", summary: "old.example.com redirects with 302, which is temporary; expected 301" }));
   });
 
   it("with --stack, asks the aliases of the stack's canonicalRedirect", async () => {
