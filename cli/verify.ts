@@ -80,7 +80,13 @@ function parseCanonical(given: readonly string[]): { from: string[]; to: string 
 
 async function readExport(path: string, record: ProbeRecord | undefined, progress: boolean): Promise<LogAnalysis> {
   const mb = (b: number) => (b / 1e6).toFixed(0);
-  const a = await analyzeLogs(path, { record, onProgress: progress ? (events, bytes) => bytes % 64e6 < 1.1e6 && process.stderr.write(`reading ${path}: ${events} events, ${mb(bytes)} MB\n`) : undefined });
+  let shown = 0;
+  const show = (events: number, bytes: number) => {
+    if (bytes - shown < 64e6) return;
+    shown = bytes;
+    process.stderr.write(`reading ${path}: ${events} events, ${mb(bytes)} MB\n`);
+  };
+  const a = await analyzeLogs(path, { record, onProgress: progress ? show : undefined });
   if (progress) process.stderr.write(`read ${path}: ${a.events} events, ${mb(a.bytes)} MB\n`);
   return a;
 }

@@ -1,13 +1,13 @@
 import { hitsInText } from "../secrets/detector";
 import { sha256, type ProbeRecord } from "./probe-record";
-import { readLogs } from "./reader";
-import { EMAIL, forbiddenFields, forbiddenValues } from "./sensitive";
+import { readLogs, type LogRecord } from "./reader";
+import { EMAIL, forbiddenFields, valueHits } from "./sensitive";
 import { EVENTS, REQUIRED_FIELDS, eventName, isVocabulary } from "./vocabulary";
 
 // One pass over a security-log export, for every `logs.*` check: the events are parsed against
 // the contract (lib/logs/vocabulary.ts), searched for what must never be logged, and for the
-// canaries a probe run planted. Lines are scanned by the secret detector in batches, as the
-// repository history is.
+// canaries a probe run planted. The reader hands on a read chunk's lines at a time, and value
+// patterns and the secret detector run over each such batch as one text.
 
 /** How many, and where the first few are: evidence never holds a value. */
 export interface Sample {
@@ -54,7 +54,6 @@ const SKEW_MS = 60_000;
 const PIECES = /[\s;,=&"':\\]+/;
 
 const EXAMPLES = 10;
-const BATCH_CHARS = 1 << 20;
 const sample = (): Sample => ({ count: 0, examples: [] });
 const add = (s: Sample, example: string) => {
   s.count++;
@@ -64,37 +63,15 @@ const add = (s: Sample, example: string) => {
 export async function analyzeLogs(path: string, opts: { record?: ProbeRecord; onProgress?: (events: number, bytes: number) => void } = {}): Promise<LogAnalysis> {
   const a: LogAnalysis = { source: path, events: 0, bytes: 0, unparsable: sample(), missingFields: sample(), notVocabulary: sample(), emailUserIds: sample(), sensitive: sample(), emails: sample(), canaryHits: sample(), eventCounts: {}, windowCounts: {}, markedCounts: {} };
   const search = opts.record && recordSearch(opts.record);
-  let texts: string[] = [];
-  let wheres: string[] = [];
-  let found: string[][] = [];
-  let chars = 0;
-  const flush = () => {
-    if (texts.length) scanBatch(a, texts, wheres, found);
-    texts = [];
-    wheres = [];
-    found = [];
-    chars = 0;
-  };
-  for await (const record of readLogs(path)) {
-    a.events++;
-    a.bytes += record.text.length + 1;
-    found.push(readEvent(a, record.where, record.text, search));
-    // One line per event in the batch, so a hit's line is its event.
-    texts.push(record.text.includes("\n") ? record.text.replace(/\r?\n/g, " ") : record.text);
-    wheres.push(record.where);
-    chars += record.text.length + 1;
-    if (chars >= BATCH_CHARS) {
-      flush();
-      opts.onProgress?.(a.events, a.bytes);
-    }
+  for await (const records of readLogs(path)) {
+    analyzeBatch(a, records, search);
+    opts.onProgress?.(a.events, a.bytes);
   }
-  flush();
   return a;
 }
 
 /** Checks one event against the contract; returns what it holds that must never be logged. */
 function readEvent(a: LogAnalysis, where: string, text: string, search: RecordSearch | undefined): string[] {
-  const values = forbiddenValues(text).map((f) => f.what);
   if (search) for (const label of canariesIn(text, search)) add(a.canaryHits, `${where}: the ${label}`);
   let event: Record<string, unknown>;
   try {
@@ -102,7 +79,7 @@ function readEvent(a: LogAnalysis, where: string, text: string, search: RecordSe
     if (!event || typeof event !== "object" || Array.isArray(event)) throw new Error("not an object");
   } catch {
     add(a.unparsable, `${where}: not a JSON object`);
-    return values;
+    return [];
   }
   const missing = REQUIRED_FIELDS.filter((f) => event[f] === undefined || event[f] === null || event[f] === "");
   if (missing.length) add(a.missingFields, `${where}: no ${missing.join(", ")}`);
@@ -122,7 +99,7 @@ function readEvent(a: LogAnalysis, where: string, text: string, search: RecordSe
     if (isEmail(userid) || isEmail(event.userid)) add(a.emailUserIds, `${where}: the user id is an email address`);
   }
   if (text.includes("@") && EMAIL.test(text)) add(a.emails, `${where}: an email address`);
-  return [...forbiddenFields(event).map((f) => f.what), ...values];
+  return forbiddenFields(event).map((f) => f.what);
 }
 
 // Detector kinds a field or value finding already covers on the same event.
@@ -146,26 +123,42 @@ function canariesIn(text: string, search: RecordSearch): string[] {
   return labels;
 }
 
-/** Provider keys and connection strings (the secret detector) over a batch. */
-function scanBatch(a: LogAnalysis, texts: string[], wheres: string[], found: string[][]): void {
-  const batch = texts.join("\n");
+/**
+ * Every check over a batch of events: the contract per event, then what must never be logged, by
+ * value (JWTs, credentials, card numbers) and by the secret detector (provider keys, connection
+ * strings), each over the batch as one text, one line per event, so a hit's line is its event.
+ */
+function analyzeBatch(a: LogAnalysis, records: readonly LogRecord[], search: RecordSearch | undefined): void {
+  const found = records.map((r) => readEvent(a, r.where, r.text, search));
   const starts: number[] = [];
-  for (let i = 0, at = 0; i < texts.length; at += texts[i].length + 1, i++) starts.push(at);
-  const lineOf = (at: number) => {
+  let at = 0;
+  const texts = records.map((r) => {
+    const text = r.text.includes("\n") ? r.text.replace(/\r?\n/g, " ") : r.text;
+    starts.push(at);
+    at += text.length + 1;
+    a.bytes += r.text.length + 1;
+    return text;
+  });
+  a.events += records.length;
+  const batch = texts.join("\n");
+  const lineOf = (offset: number) => {
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= at) lo = mid;
+      if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo;
   };
+  const values = records.map((): string[] => []);
+  for (const v of valueHits(batch)) if (!values[lineOf(v.at)].includes(v.what)) values[lineOf(v.at)].push(v.what);
+  values.forEach((whats, line) => found[line].push(...whats));
   for (const hit of hitsInText(batch)) {
     const line = lineOf(hit.at);
     const what = `${hit.description} (${hit.kind})`;
     if ((COVERED.has(hit.kind) && found[line].length) || found[line].includes(what)) continue;
     found[line].push(what);
   }
-  found.forEach((whats, line) => whats.length && add(a.sensitive, `${wheres[line]}: ${[...new Set(whats)].join("; ")}`));
+  found.forEach((whats, line) => whats.length && add(a.sensitive, `${records[line].where}: ${[...new Set(whats)].join("; ")}`));
 }

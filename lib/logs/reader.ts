@@ -1,6 +1,6 @@
 import { createReadStream, existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
+import { StringDecoder } from "node:string_decoder";
 import type { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { parser } from "stream-json";
@@ -22,6 +22,12 @@ export interface LogRecord {
 /** An export that cannot be read as a whole: verify stops with exit 2 and reads nothing else. */
 export class LogInputError extends Error {}
 
+// Read and inflate 64 KiB at a time: larger chunks scan no faster and raise peak memory (1 MiB
+// chunks took a 100 MB scan from 91 to 170 MiB).
+const CHUNK = 1 << 16;
+// Events handed on together from an export: about a read chunk's worth.
+const EXPORT_BATCH = 200;
+
 const FIX = "Fix: pass the app's JSON-lines log, or the output of aws logs filter-log-events --log-group-name <group> --start-time <ms> --end-time <ms> > export.json (gzip allowed).";
 
 /** The files a `--logs` argument names: the file, or the files in the folder, in name order. */
@@ -38,9 +44,9 @@ export function logFiles(path: string): string[] {
 }
 
 function open(file: string): Readable {
-  const raw = createReadStream(file);
+  const raw = createReadStream(file, { highWaterMark: CHUNK });
   if (!file.endsWith(".gz")) return raw;
-  const gunzip = createGunzip();
+  const gunzip = createGunzip({ chunkSize: CHUNK });
   raw.on("error", (e) => gunzip.destroy(e));
   return raw.pipe(gunzip);
 }
@@ -53,8 +59,8 @@ function inputError(file: string, e: Error & { code?: string }): LogInputError {
   return new LogInputError(`${file} could not be read: ${e.message}. ${FIX}`);
 }
 
-/** Every event in the files, in order. Throws LogInputError for a file that is not an export. */
-export async function* readLogs(path: string): AsyncGenerator<LogRecord> {
+/** Every event in the files, in order, a batch at a time (a read chunk's worth of lines). */
+export async function* readLogs(path: string): AsyncGenerator<LogRecord[]> {
   for (const file of logFiles(path)) {
     const shape = await shapeOf(file);
     if (shape === "empty") continue;
@@ -64,36 +70,42 @@ export async function* readLogs(path: string): AsyncGenerator<LogRecord> {
 }
 
 /**
- * The file's lines. Depending on when it happens, readline ends early or throws on an input
- * error (a truncated gzip): either way the error is thrown here, once, as a LogInputError.
+ * The file's whole lines, a read chunk at a time, with the number of the first. An input error
+ * (a truncated gzip) is thrown here, once, as a LogInputError. Batches rather than single lines,
+ * because a hand-off per line costs more than reading it.
  */
-async function* linesOf(file: string): AsyncGenerator<string> {
+async function* lineBatches(file: string): AsyncGenerator<{ first: number; lines: string[] }> {
   const input = open(file);
-  let failure: Error | undefined;
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  input.on("error", (e) => {
-    failure = e;
-    lines.close();
-  });
+  const decoder = new StringDecoder("utf8");
+  let rest = "";
+  let first = 1;
   try {
-    for await (const line of lines) {
-      if (failure) break;
-      yield line;
+    for await (const chunk of input) {
+      const text = rest + decoder.write(chunk as Buffer);
+      const end = text.lastIndexOf("\n");
+      if (end < 0) {
+        rest = text;
+        continue;
+      }
+      rest = text.slice(end + 1);
+      const lines = text.slice(0, end).split(/\r?\n/);
+      yield { first, lines };
+      first += lines.length;
     }
+    rest += decoder.end();
+    if (rest) yield { first, lines: [rest.replace(/\r$/, "")] };
   } catch (e) {
-    failure = e as Error;
+    throw inputError(file, e as Error);
   } finally {
-    lines.close();
     input.destroy();
   }
-  if (failure) throw inputError(file, failure);
 }
 
 /** JSON lines when the first line is a whole JSON object; an export when it only opens one. */
 async function shapeOf(file: string): Promise<"lines" | "export" | "empty"> {
   try {
-    for await (const line of linesOf(file)) {
-      const t = line.trim();
+    for await (const { lines } of lineBatches(file)) {
+      const t = lines.find((l) => l.trim())?.trim();
       if (!t) continue;
       if (t.startsWith("{")) {
         try {
@@ -111,15 +123,15 @@ async function shapeOf(file: string): Promise<"lines" | "export" | "empty"> {
   }
 }
 
-async function* jsonLines(file: string): AsyncGenerator<LogRecord> {
-  let n = 0;
-  for await (const line of linesOf(file)) {
-    n++;
-    if (line.trim()) yield { where: `${file}:${n}`, text: line };
+async function* jsonLines(file: string): AsyncGenerator<LogRecord[]> {
+  for await (const { first, lines } of lineBatches(file)) {
+    const records: LogRecord[] = [];
+    lines.forEach((text, i) => text.trim() && records.push({ where: `${file}:${first + i}`, text }));
+    yield records;
   }
 }
 
-async function* exportEvents(file: string): AsyncGenerator<LogRecord> {
+async function* exportEvents(file: string): AsyncGenerator<LogRecord[]> {
   const tokens = open(file).pipe(parser());
   // The events array must be there at the top: any other JSON document is not an export.
   let sawEvents = false;
@@ -132,12 +144,15 @@ async function* exportEvents(file: string): AsyncGenerator<LogRecord> {
   const events = tokens.pipe(pick({ filter: "events" })).pipe(streamArray());
   tokens.on("error", (e) => events.destroy(e));
   let n = 0;
+  let batch: LogRecord[] = [];
   try {
     for await (const { value } of events as AsyncIterable<{ value: { message?: unknown } }>) {
       n++;
       const message = typeof value?.message === "string" ? value.message : JSON.stringify(value ?? null);
-      yield { where: `${file} event ${n}`, text: message };
+      batch.push({ where: `${file} event ${n}`, text: message });
+      if (batch.length === EXPORT_BATCH) yield batch, (batch = []);
     }
+    if (batch.length) yield batch;
   } catch (e) {
     const err = e as Error & { code?: string };
     if (err.code?.startsWith("Z_") || /unexpected end of file/i.test(err.message)) throw inputError(file, err);

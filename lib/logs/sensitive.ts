@@ -21,6 +21,8 @@ const TOKEN_ABOUT = new Set(["id", "ids", "type", "kind", "count", "length", "ex
 export const JWT = /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/;
 const BEARER = /\b(?:Bearer|Basic)\s+[A-Za-z0-9._~+/-]{12,}=*/;
 const CARD = /(?<![\d.])\d(?:[ -]?\d){12,18}(?![\d.])/g;
+const JWT_ALL = new RegExp(JWT.source, "g");
+const BEARER_ALL = new RegExp(BEARER.source, "g");
 export const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/;
 
 /** The Luhn checksum: card numbers pass it, most other digit runs do not. */
@@ -71,18 +73,14 @@ export function forbiddenFields(event: unknown, depth = 0, out: LogFinding[] = [
   return out;
 }
 
-/** Findings by value, anywhere in the line. */
-export function forbiddenValues(text: string): LogFinding[] {
-  const out: LogFinding[] = [];
-  if (JWT.test(text)) out.push({ what: "a JWT" });
-  if (BEARER.test(text)) out.push({ what: "an Authorization credential (Bearer or Basic)" });
-  CARD.lastIndex = 0;
-  for (let m = CARD.exec(text); m; m = CARD.exec(text)) {
+/** Findings by value, anywhere in a text, each at its offset: one pass per pattern over a whole batch. */
+export function valueHits(text: string): Array<LogFinding & { at: number }> {
+  const out: Array<LogFinding & { at: number }> = [];
+  for (const m of text.matchAll(JWT_ALL)) out.push({ what: "a JWT", at: m.index });
+  for (const m of text.matchAll(BEARER_ALL)) out.push({ what: "an Authorization credential (Bearer or Basic)", at: m.index });
+  for (const m of text.matchAll(CARD)) {
     const digits = m[0].replace(/[ -]/g, "");
-    if (digits.length >= 13 && digits.length <= 19 && /^[2-6]/.test(digits) && luhn(digits)) {
-      out.push({ what: "a card number (Luhn-valid)" });
-      break;
-    }
+    if (digits.length >= 13 && digits.length <= 19 && /^[2-6]/.test(digits) && luhn(digits)) out.push({ what: "a card number (Luhn-valid)", at: m.index });
   }
   return out;
 }

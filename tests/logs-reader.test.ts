@@ -1,0 +1,64 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { analyzeLogs } from "../lib/logs/analyze";
+
+// The reader hands on a read chunk's worth of lines at a time (64 KiB): evidence must still name
+// the right line however the chunks fall, with CRLF endings and characters of several bytes
+// split between two chunks, in a plain file and in a gzipped one; and an export's events, handed
+// on in batches, each named by its number.
+
+const dir = mkdtempSync(join(tmpdir(), "lb-logs-reader-"));
+const jwt = () => ["eyJhbGciOiJIUzI1NiJ9", Buffer.from(JSON.stringify({ sub: "u-1" })).toString("base64url"), randomBytes(24).toString("base64url")].join(".");
+
+function event(i: number, extra: Record<string, unknown> = {}): string {
+  // Two- and four-byte characters, so some fall across a chunk boundary.
+  return JSON.stringify({ datetime: "2026-11-30T00:00:00.000Z", appid: "community", event: `authz_fail:u-${i},posts:read`, level: "WARN", description: `Zugriff verweigert für Nutzer ${i} 🔒`, source_ip: "198.51.100.7", request_uri: "/api/posts", request_method: "GET", ...extra });
+}
+
+function export3MB(): { text: string; lines: number } {
+  const lines: string[] = [];
+  for (let i = 1; lines.join("\r\n").length < 3.2e6; i++) {
+    if (i === 4321) lines.push(`${event(i).slice(0, 60)}`);
+    else if (i === 9000) lines.push(event(i, { note: `token ${jwt()}` }));
+    else lines.push(event(i));
+  }
+  return { text: `${lines.join("\r\n")}\r\n`, lines: lines.length };
+}
+
+describe("reading a security log in chunks", () => {
+  const { text, lines } = export3MB();
+  for (const [name, write] of [
+    ["plain", (p: string) => writeFileSync(p, text)],
+    ["gzipped", (p: string) => writeFileSync(p, gzipSync(text))],
+  ] as const) {
+    it(`names the right lines across read chunks (${name}, CRLF, multibyte characters)`, async () => {
+      const file = join(dir, `security-${name}.jsonl${name === "gzipped" ? ".gz" : ""}`);
+      write(file);
+      const a = await analyzeLogs(file);
+      expect(a.events).toBe(lines);
+      expect(a.unparsable).toEqual({ count: 1, examples: [`${file}:4321: not a JSON object`] });
+      expect(a.sensitive).toEqual({ count: 1, examples: [`${file}:9000: a JWT`] });
+      expect(a.notVocabulary.count + a.missingFields.count).toBe(0);
+      expect(a.eventCounts).toEqual({ authz_fail: lines - 1 });
+    });
+  }
+
+  it("names the right events of an aws logs filter-log-events export across batches", async () => {
+    const events = Array.from({ length: 1000 }, (_, k) => {
+      const i = k + 1;
+      const message = i === 333 ? event(i).slice(0, 40) : i === 777 ? event(i, { note: `token ${jwt()}` }) : event(i);
+      return { logStreamName: "app/web-1", timestamp: 1796000000000 + i, message, ingestionTime: 1796000000100 + i, eventId: String(37000000000 + i) };
+    });
+    const file = join(dir, "export.json");
+    // As the AWS CLI prints it: indented four spaces.
+    writeFileSync(file, JSON.stringify({ events, searchedLogStreams: [{ logStreamName: "app/web-1", searchedCompletely: true }] }, null, 4));
+    const a = await analyzeLogs(file);
+    expect(a.events).toBe(1000);
+    expect(a.unparsable).toEqual({ count: 1, examples: [`${file} event 333: not a JSON object`] });
+    expect(a.sensitive).toEqual({ count: 1, examples: [`${file} event 777: a JWT`] });
+  });
+});
