@@ -5,10 +5,7 @@ import { evaluatePolicies } from "../lib/plan/policy-runner";
 import type { CapturedResource } from "../lib/plan/types";
 import { UNKNOWN } from "../lib/plan/wire";
 import { policies } from "../policies/policies";
-
-// The monitoring coverage rules judge whole stacks; these fixtures are single resources.
-// Rules about what a whole stack must have; a fixture of a few resources lacks it by design.
-const COVERAGE = ["uptime-checks-cover-hosts", "uptime-checks-have-alarms", "alarms-have-actions", "route53-alarms-in-us-east-1", "rate-limits-cover-auth", "audit-trail", "cis-alarms", "origin-locked", "cache-private-paths"];
+import { STACK_WIDE_RULES } from "./helpers/stack-wide-rules";
 
 const DNS_RECORD = "cloudflare:index/dnsRecord:DnsRecord";
 const ZONE = "9c1e5a7b3d2f4c6e8a0b1d3f5e7c9a2b";
@@ -20,7 +17,7 @@ function record(type: string, name: string, content: unknown, proxied = false): 
 }
 
 async function findings(stack: string, ...resources: CapturedResource[]) {
-  const v = (await evaluatePolicies(policies, resources, resolvePolicyConfig(policies, `policies/config/${stack}.json`))).filter((x) => !COVERAGE.includes(x.policy));
+  const v = (await evaluatePolicies(policies, resources, resolvePolicyConfig(policies, `policies/config/${stack}.json`))).filter((x) => !STACK_WIDE_RULES.includes(x.policy));
   return v.map((x) => `${x.enforcementLevel} ${x.policy}: ${x.message}`);
 }
 

@@ -3,11 +3,8 @@ import { resolvePolicyConfig } from "../lib/plan/policy-config";
 import { evaluatePolicies } from "../lib/plan/policy-runner";
 import type { CapturedResource } from "../lib/plan/types";
 import { policies } from "../policies/policies";
-
-// The monitoring coverage rules judge whole stacks; these fixtures are single resources.
-// Rules about what a whole stack must have; a fixture of a few resources lacks it by design.
-const COVERAGE = ["uptime-checks-cover-hosts", "uptime-checks-have-alarms", "alarms-have-actions", "route53-alarms-in-us-east-1", "rate-limits-cover-auth", "audit-trail", "cis-alarms", "origin-locked", "cache-private-paths"];
 import { credentials, lookAlikes } from "./helpers/secret-corpus";
+import { STACK_WIDE_RULES } from "./helpers/stack-wide-rules";
 
 const PROVIDER_URN = "urn:pulumi:prod::launch-baseline::pulumi:providers:aws::aws";
 const provider = (accounts: string[] | undefined, environment = "prod"): CapturedResource => ({
@@ -24,7 +21,7 @@ let n = 0;
 const resource = (type: string, inputs: Record<string, unknown>, withProvider = true): CapturedResource => ({ urn: `urn:pulumi:prod::launch-baseline::${type}::r${++n}`, type, name: `r${n}`, custom: true, parent: null, provider: withProvider ? PROVIDER_URN : null, dependencies: [], inputs });
 
 async function findings(stack: string, ...resources: CapturedResource[]) {
-  const all = (await evaluatePolicies(policies, [provider(["222233334444"], stack), ...resources], resolvePolicyConfig(policies, `policies/config/${stack}.json`))).filter((x) => !COVERAGE.includes(x.policy));
+  const all = (await evaluatePolicies(policies, [provider(["222233334444"], stack), ...resources], resolvePolicyConfig(policies, `policies/config/${stack}.json`))).filter((x) => !STACK_WIDE_RULES.includes(x.policy));
   return all.map((v) => `${v.enforcementLevel} ${v.policy}: ${v.message}`);
 }
 
@@ -129,7 +126,7 @@ describe("environment-separation", () => {
   });
   it("blocks a provider with no allowedAccountIds", async () => {
     const r = resource("aws:sns/topic:Topic", { name: "t" });
-    const v = (await evaluatePolicies(policies, [provider(undefined), r], resolvePolicyConfig(policies, "policies/config/prod.json"))).filter((x) => !COVERAGE.includes(x.policy));
+    const v = (await evaluatePolicies(policies, [provider(undefined), r], resolvePolicyConfig(policies, "policies/config/prod.json"))).filter((x) => !STACK_WIDE_RULES.includes(x.policy));
     expect(v.map((x) => x.message)).toEqual([`aws:sns/topic:Topic ${r.name} does not use an AWS provider pinned to exactly one account (allowedAccountIds).`]);
   });
 });
