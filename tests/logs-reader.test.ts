@@ -47,6 +47,19 @@ describe("reading a security log in chunks", () => {
     });
   }
 
+  it("reads past a UTF-8 byte-order mark, as Windows tools write it, in JSON lines and in an export", async () => {
+    const lines = join(dir, "bom.jsonl");
+    writeFileSync(lines, `\ufeff${event(1)}\r\n${event(2)}\r\n`);
+    const exported = join(dir, "bom-export.json");
+    writeFileSync(exported, `\ufeff${JSON.stringify({ events: [{ message: event(1) }, { message: event(2) }] }, null, 4)}`);
+    for (const file of [lines, exported]) {
+      const a = await analyzeLogs(file);
+      expect(a.events, file).toBe(2);
+      expect(a.unparsable.count, file).toBe(0);
+      expect(a.eventCounts, file).toEqual({ authz_fail: 2 });
+    }
+  });
+
   it("names the right events of an aws logs filter-log-events export across batches", async () => {
     const events = Array.from({ length: 1000 }, (_, k) => {
       const i = k + 1;

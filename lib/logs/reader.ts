@@ -81,7 +81,9 @@ async function* lineBatches(file: string): AsyncGenerator<{ first: number; lines
   let first = 1;
   try {
     for await (const chunk of input) {
-      const text = rest + decoder.write(chunk as Buffer);
+      let text = rest + decoder.write(chunk as Buffer);
+      // A byte-order mark (Windows tools write one) is not part of the first line.
+      if (first === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       const end = text.lastIndexOf("\n");
       if (end < 0) {
         rest = text;
@@ -107,6 +109,7 @@ async function shapeOf(file: string): Promise<"lines" | "export" | "empty"> {
     for await (const { lines } of lineBatches(file)) {
       const t = lines.find((l) => l.trim())?.trim();
       if (!t) continue;
+      if (t.includes("\u0000") || t.startsWith("\ufffd\ufffd")) throw new LogInputError(`${file} is UTF-16 text; an export is read as UTF-8. Fix: save it as UTF-8 (in Windows PowerShell: | Out-File -Encoding utf8), or write it from a shell with > export.json.`);
       if (t.startsWith("{")) {
         try {
           const first = JSON.parse(t);
