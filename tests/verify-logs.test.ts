@@ -1,8 +1,10 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
+import { probeRecord } from "../lib/logs/probe-record";
 import { APP_HOST, probeEnv, sampleProbeFile, writeProbeFile } from "./helpers/probe-file";
 import { runCli, type CliResult } from "./helpers/run-plan";
 import { startSampleApp, type AppFlaw } from "./helpers/sample-app";
@@ -142,10 +144,10 @@ describe("verify --logs reads what exports look like", () => {
   });
 
   it.each([
-    ["a path that does not exist", () => join(dir, "missing.json"), (p: string) => `error: --logs ${p} does not exist. Fix: pass the app's JSON-lines log, or the output of aws logs filter-log-events --log-group-name <group> --start-time <ms> --end-time <ms> > export.json (gzip allowed).\n`],
-    ["a file that is neither", () => { const p = join(dir, "notes.txt"); writeFileSync(p, "deployed at noon\n"); return p; }, (p: string) => `error: ${p} is neither JSON lines nor the JSON of aws logs filter-log-events: its first line is not a JSON object. Fix: pass the app's JSON-lines log, or the output of aws logs filter-log-events --log-group-name <group> --start-time <ms> --end-time <ms> > export.json (gzip allowed).\n`],
+    ["a path that does not exist", () => join(dir, "missing.json"), (p: string) => `error: --logs ${p} does not exist. Fix: pass the app's JSON-lines log, or the output of aws logs filter-log-events --log-group-name <group> --unmask --start-time <ms> --end-time <ms> > export.json (gzip allowed).\n`],
+    ["a file that is neither", () => { const p = join(dir, "notes.txt"); writeFileSync(p, "deployed at noon\n"); return p; }, (p: string) => `error: ${p} is neither JSON lines nor the JSON of aws logs filter-log-events: its first line is not a JSON object. Fix: pass the app's JSON-lines log, or the output of aws logs filter-log-events --log-group-name <group> --unmask --start-time <ms> --end-time <ms> > export.json (gzip allowed).\n`],
     ["a truncated .gz", () => { const p = join(dir, "cut.jsonl.gz"); writeFileSync(p, gzipSync(Array.from({ length: 200 }, (_, i) => EVENT(i)).join("\n")).subarray(0, 300)); return p; }, (p: string) => `error: ${p} is a truncated gzip file (it ends before its data does). Fix: download or copy the export again.\n`],
-    ["JSON that is not an export", () => { const p = join(dir, "package.json"); writeFileSync(p, JSON.stringify({ name: "x", version: "1.0.0" }, null, 2)); return p; }, (p: string) => `error: ${p} is JSON, but not the output of aws logs filter-log-events: it has no "events" list. Fix: pass the app's JSON-lines log, or the output of aws logs filter-log-events --log-group-name <group> --start-time <ms> --end-time <ms> > export.json (gzip allowed).\n`],
+    ["JSON that is not an export", () => { const p = join(dir, "package.json"); writeFileSync(p, JSON.stringify({ name: "x", version: "1.0.0" }, null, 2)); return p; }, (p: string) => `error: ${p} is JSON, but not the output of aws logs filter-log-events: it has no "events" list. Fix: pass the app's JSON-lines log, or the output of aws logs filter-log-events --log-group-name <group> --unmask --start-time <ms> --end-time <ms> > export.json (gzip allowed).\n`],
     ["an export saved as UTF-16 (Windows PowerShell's > does that)", () => { const p = join(dir, "export-utf16.json"); writeFileSync(p, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(filterLogEvents([EVENT(1)]), "utf16le")])); return p; }, (p: string) => `error: ${p} is UTF-16 text; an export is read as UTF-8. Fix: save it as UTF-8 (in Windows PowerShell: | Out-File -Encoding utf8), or write it from a shell with > export.json.\n`],
     ["a truncated export", () => { const p = join(dir, "cut.json"); writeFileSync(p, filterLogEvents([EVENT(1), EVENT(2)]).slice(0, 200)); return p; }, (p: string) => expect.stringMatching(new RegExp(`^error: ${p.replace(/[.\\/]/g, "\\$&")} is not complete JSON \\(.+\\)\\. Fix: .+\\n$`))],
   ])("exits 2 on %s, with one line and nothing else", async (_, make, message) => {
@@ -154,6 +156,28 @@ describe("verify --logs reads what exports look like", () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toEqual(message(path));
+  });
+});
+
+describe("an export fetched without --unmask", () => {
+  it("does not pass what CloudWatch masked: sensitive data and canaries warn, and a line the mask broke names it", async () => {
+    const password = randomBytes(12).toString("base64url");
+    const record = join(dir, "masked-record.json");
+    const now = new Date();
+    writeFileSync(record, JSON.stringify(probeRecord({ marker: "launch-baseline-verify/m1", canaries: [{ label: "wrong password of user a", value: password }], startedAt: now, endedAt: now, outcomes: [] })));
+    // As CloudWatch shows it: a JWT in free text masked in place; the PasswordField identifier's
+    // match (name, quotes and value) masked, which leaves the line no longer JSON.
+    const withPassword = EVENT(3, { password });
+    const cut = `"password":"${password}`;
+    const lines = [EVENT(1), EVENT(2, { note: `token ${"*".repeat(40)}` }), withPassword.replace(cut, "*".repeat(cut.length))];
+    const file = join(dir, "masked.json");
+    writeFileSync(file, filterLogEvents(lines));
+    const r = await logsRun(file, ["--probe-record", record]);
+    const check = (id: string) => r.doc!.checks.find((c) => c.id === id)!;
+    const fix = "Fix: fetch the export with aws logs filter-log-events --unmask (needs logs:Unmask); if the app writes the asterisks itself, have it write [Redacted] instead.";
+    expect(check("logs.sensitive-data")).toMatchObject({ status: "warn", summary: `no secrets in the visible text of 3 events, but 2 events hold text masked with asterisks, which cannot be judged. ${fix}`, evidence: [`${file} event 2: text masked with asterisks`, `${file} event 3: text masked with asterisks`] });
+    expect(check("logs.canaries")).toMatchObject({ status: "warn", summary: `none of the 1 credential the probes sent appears in the visible text, but 2 events hold text masked with asterisks that could hide one. ${fix}` });
+    expect(check("logs.security-events")).toMatchObject({ status: "fail", evidence: [`${file} event 3: not a JSON object (it holds masked text: fetch the export with --unmask)`] });
   });
 });
 

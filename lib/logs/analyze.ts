@@ -1,7 +1,7 @@
 import { hitsInText } from "../secrets/detector";
 import { sha256, type ProbeRecord } from "./probe-record";
 import { readLogs, type LogRecord } from "./reader";
-import { EMAIL, forbiddenFields, valueHits } from "./sensitive";
+import { EMAIL, MASKED_RUN, forbiddenFields, valueHits } from "./sensitive";
 import { EVENTS, REQUIRED_FIELDS, eventName, isVocabulary } from "./vocabulary";
 
 // One pass over a security-log export, for every `logs.*` check: the events are parsed against
@@ -32,6 +32,8 @@ export interface LogAnalysis {
   readonly emailUserIds: Sample;
   readonly sensitive: Sample;
   readonly emails: Sample;
+  /** Events holding runs of asterisks: masked by CloudWatch (an export without --unmask), or by the app. */
+  readonly masked: Sample;
   readonly canaryHits: Sample;
   /** Events per vocabulary name. */
   readonly eventCounts: Record<string, number>;
@@ -61,7 +63,7 @@ const add = (s: Sample, example: string) => {
 };
 
 export async function analyzeLogs(path: string, opts: { record?: ProbeRecord; onProgress?: (events: number, bytes: number) => void } = {}): Promise<LogAnalysis> {
-  const a: LogAnalysis = { source: path, events: 0, bytes: 0, unparsable: sample(), missingFields: sample(), notVocabulary: sample(), emailUserIds: sample(), sensitive: sample(), emails: sample(), canaryHits: sample(), eventCounts: {}, windowCounts: {}, markedCounts: {} };
+  const a: LogAnalysis = { source: path, events: 0, bytes: 0, unparsable: sample(), missingFields: sample(), notVocabulary: sample(), emailUserIds: sample(), sensitive: sample(), emails: sample(), masked: sample(), canaryHits: sample(), eventCounts: {}, windowCounts: {}, markedCounts: {} };
   const search = opts.record && recordSearch(opts.record);
   for await (const records of readLogs(path)) {
     analyzeBatch(a, records, search);
@@ -73,12 +75,15 @@ export async function analyzeLogs(path: string, opts: { record?: ProbeRecord; on
 /** Checks one event against the contract; returns what it holds that must never be logged. */
 function readEvent(a: LogAnalysis, where: string, text: string, search: RecordSearch | undefined): string[] {
   if (search) for (const label of canariesIn(text, search)) add(a.canaryHits, `${where}: the ${label}`);
+  const masked = text.includes(MASKED_RUN);
+  if (masked) add(a.masked, `${where}: text masked with asterisks`);
   let event: Record<string, unknown>;
   try {
     event = JSON.parse(text);
     if (!event || typeof event !== "object" || Array.isArray(event)) throw new Error("not an object");
   } catch {
-    add(a.unparsable, `${where}: not a JSON object`);
+    // CloudWatch's mask can swallow a field's name and quotes: the line was JSON when logged.
+    add(a.unparsable, `${where}: not a JSON object${masked ? " (it holds masked text: fetch the export with --unmask)" : ""}`);
     return [];
   }
   const missing = REQUIRED_FIELDS.filter((f) => event[f] === undefined || event[f] === null || event[f] === "");

@@ -28,7 +28,7 @@ const CHUNK = 1 << 16;
 // Events handed on together from an export: about a read chunk's worth.
 const EXPORT_BATCH = 200;
 
-const FIX = "Fix: pass the app's JSON-lines log, or the output of aws logs filter-log-events --log-group-name <group> --start-time <ms> --end-time <ms> > export.json (gzip allowed).";
+const FIX = "Fix: pass the app's JSON-lines log, or the output of aws logs filter-log-events --log-group-name <group> --unmask --start-time <ms> --end-time <ms> > export.json (gzip allowed).";
 
 /** The files a `--logs` argument names: the file, or the files in the folder, in name order. */
 export function logFiles(path: string): string[] {

@@ -59,11 +59,25 @@ function judgeField(key: string): string | undefined {
   return undefined;
 }
 
-/** Findings by field name, in a parsed event (objects nested up to four deep). */
+// What loggers write in place of a value they redact, after an auth scheme or not: pino's
+// "[Redacted]", fast-redact's "[REDACTED]", Rails' "[FILTERED]", "<redacted>", "***REDACTED***".
+const REDACTED = /^(?:(?:Bearer|Basic)\s+)?(?:\[(?:redacted|filtered|masked|hidden|removed|scrubbed)\]|<(?:redacted|filtered|masked|hidden|removed)>|\**(?:redacted|filtered)\**)$/i;
+/**
+ * A run of asterisks: how CloudWatch shows what a data protection policy masked, unless the export
+ * was fetched with --unmask. Such text was logged, and cannot be judged; see `masked` in analyze.ts.
+ */
+export const MASKED_RUN = "****";
+
+/** Whether a value is a logger's stand-in for one it left out: a redaction word, or asterisks only. */
+export function isRedacted(value: string): boolean {
+  return REDACTED.test(value) || /^\*+$/.test(value);
+}
+
+/** Findings by field name, in a parsed event (objects nested up to four deep); redacted values are none. */
 export function forbiddenFields(event: unknown, depth = 0, out: LogFinding[] = []): LogFinding[] {
   if (!event || typeof event !== "object" || depth > 4) return out;
   for (const [k, v] of Object.entries(event as Record<string, unknown>)) {
-    if (v === null || v === undefined || v === "" || typeof v === "boolean") continue;
+    if (v === null || v === undefined || v === "" || typeof v === "boolean" || (typeof v === "string" && isRedacted(v))) continue;
     if (typeof v === "object") forbiddenFields(v, depth + 1, out);
     else {
       const what = forbiddenField(k);

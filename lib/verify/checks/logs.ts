@@ -6,6 +6,8 @@ import type { Check, CheckResult } from "../types";
 // logged is there, and the events follow the contract (lib/logs/vocabulary.ts). Both read the
 // one analysis verify made of the export before any check ran.
 
+// CloudWatch shows what a data protection policy masked as asterisks, unless asked to unmask.
+const UNMASK = "Fix: fetch the export with aws logs filter-log-events --unmask (needs logs:Unmask); if the app writes the asterisks itself, have it write [Redacted] instead.";
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const listed = (s: Sample) => (s.count > s.examples.length ? [...s.examples, `... and ${s.count - s.examples.length} more`] : s.examples);
 
@@ -17,6 +19,7 @@ export const logsSensitiveData: Check = {
   async run(ctx): Promise<CheckResult> {
     const a = ctx.logs!;
     if (a.sensitive.count) return { status: "fail", summary: `${plural(a.sensitive.count, "event")} of ${a.events} hold what must never be logged (values not shown)`, evidence: listed(a.sensitive) };
+    if (a.masked.count) return { status: "warn", summary: `no secrets in the visible text of ${plural(a.events, "event")}, but ${plural(a.masked.count, "event")} hold text masked with asterisks, which cannot be judged. ${UNMASK}`, evidence: listed(a.masked) };
     if (a.emails.count) return { status: "warn", summary: `no secrets in ${plural(a.events, "event")}, but ${plural(a.emails.count, "event")} hold an email address`, evidence: listed(a.emails) };
     return { status: "pass", summary: `no password, header, session id, token, key, connection string, card number or email address in ${plural(a.events, "event")}`, evidence: [] };
   },
@@ -59,6 +62,7 @@ function againstRecord(id: string, runbook: string, judge: (record: ProbeRecord,
 
 export const logsCanaries = againstRecord("logs.canaries", "sensitive-data-in-logs", (record, a) => {
   if (a.canaryHits.count) return { status: "fail", summary: `${plural(a.canaryHits.count, "credential")} the probes sent reached the log (values not shown)`, evidence: listed(a.canaryHits) };
+  if (a.masked.count) return { status: "warn", summary: `none of the ${plural(record.canaries.length, "credential")} the probes sent appears in the visible text, but ${plural(a.masked.count, "event")} hold text masked with asterisks that could hide one. ${UNMASK}`, evidence: listed(a.masked) };
   return { status: "pass", summary: `none of the ${plural(record.canaries.length, "credential")} the probes sent (passwords, tokens, cookies) appears in ${plural(a.events, "event")}`, evidence: [] };
 });
 
