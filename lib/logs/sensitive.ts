@@ -18,7 +18,7 @@ const TOKEN_WORDS = new Set(["token", "jwt", "bearer", "secret", "apikey"]);
 // Names that say the value is about a token, not the token: token ids, types and counts are fine.
 const TOKEN_ABOUT = new Set(["id", "ids", "type", "kind", "count", "length", "expiry", "expires", "ttl", "name", "hash", "scope", "scopes", "entitlements"]);
 
-export const JWT = /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/;
+const JWT = /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/;
 const BEARER = /\b(?:Bearer|Basic)\s+[A-Za-z0-9._~+/-]{12,}=*/;
 const CARD = /(?<![\d.])\d(?:[ -]?\d){12,18}(?![\d.])/g;
 const JWT_ALL = new RegExp(JWT.source, "g");
@@ -69,7 +69,7 @@ const REDACTED = /^(?:(?:Bearer|Basic)\s+)?(?:\[(?:redacted|filtered|masked|hidd
 export const MASKED_RUN = "****";
 
 /** Whether a value is a logger's stand-in for one it left out: a redaction word, or asterisks only. */
-export function isRedacted(value: string): boolean {
+function isRedacted(value: string): boolean {
   return REDACTED.test(value) || /^\*+$/.test(value);
 }
 
