@@ -146,6 +146,17 @@ describe("audit of deployed state", () => {
     expect(text.stdout.split("\n")[0]).toBe(`Auditing launch-baseline (stack prod) from ${file}, a pulumi stack export: no program run, no credentials.`);
   });
 
+  it("audits resource types named like properties of every JavaScript object, without crashing", async () => {
+    const stack = { urn: "urn:pulumi:prod::launch-baseline::pulumi:pulumi:Stack::launch-baseline-prod", custom: false, type: "pulumi:pulumi:Stack", outputs: {} };
+    const odd = ["constructor", "__proto__"].map((type) => ({ urn: `urn:pulumi:prod::launch-baseline::${type}::odd`, custom: true, id: "odd-id", type, inputs: {}, outputs: {} }));
+    const file = join(tmp(), "odd-types.json");
+    writeFileSync(file, JSON.stringify({ version: 3, deployment: { manifest: { time: "2026-11-29T00:00:00Z", magic: "x", version: "v3.200.0" }, resources: [stack, ...odd] } }));
+    const r = await runPlan(["--state", file]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("Resources: 3 in the exported state\n");
+  });
+
   it("refuses a file that is not a stack export", async () => {
     const file = join(tmp(), "x.json");
     writeFileSync(file, "{}");

@@ -159,6 +159,16 @@ describe("verify --logs reads what exports look like", () => {
   });
 });
 
+describe("event names that are properties of every JavaScript object", () => {
+  it("are outside the vocabulary, not a crash", async () => {
+    const file = join(dir, "prototype-names.jsonl");
+    writeFileSync(file, [EVENT(1, { event: "constructor:u-1" }), EVENT(2, { event: "__proto__:u-2" }), EVENT(3, { event: "toString:u-3" })].join("\n"));
+    const r = await logsRun(file);
+    expect(r.code).toBe(1);
+    expect(r.doc!.checks.find((c) => c.id === "logs.security-events")).toMatchObject({ status: "fail", evidence: [1, 2, 3].map((i) => `${file}:${i}: "${["constructor", "__proto__", "toString"][i - 1]}" is not a name of the OWASP Logging Vocabulary`) });
+  });
+});
+
 describe("an export fetched without --unmask", () => {
   it("does not pass what CloudWatch masked: sensitive data and canaries warn, and a line the mask broke names it", async () => {
     const password = randomBytes(12).toString("base64url");

@@ -2,7 +2,7 @@ import { hitsInText } from "../secrets/detector";
 import { sha256, type ProbeRecord } from "./probe-record";
 import { readLogs, type LogRecord } from "./reader";
 import { EMAIL, MASKED_RUN, forbiddenFields, valueHits } from "./sensitive";
-import { EVENTS, REQUIRED_FIELDS, eventName, isVocabulary } from "./vocabulary";
+import { REQUIRED_FIELDS, eventName, isVocabulary, vocabularyEntry } from "./vocabulary";
 
 // One pass over a security-log export, for every `logs.*` check: the events are parsed against
 // the contract (lib/logs/vocabulary.ts), searched for what must never be logged, and for the
@@ -99,7 +99,7 @@ function readEvent(a: LogAnalysis, where: string, text: string, search: RecordSe
     }
     // The contract's user id is opaque: the first argument of events that take one, or `userid`.
     const args = event.event.slice(name.length + 1).split(",");
-    const userid = EVENTS[name]?.args.startsWith("userid") ? args[0] : undefined;
+    const userid = vocabularyEntry(name)?.args.startsWith("userid") ? args[0] : undefined;
     const isEmail = (v: unknown) => typeof v === "string" && v.includes("@") && EMAIL.test(v);
     if (isEmail(userid) || isEmail(event.userid)) add(a.emailUserIds, `${where}: the user id is an email address`);
   }

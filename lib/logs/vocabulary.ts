@@ -11,7 +11,13 @@ export const LEVELS = ["INFO", "WARN", "CRITICAL"] as const;
  * The vocabulary's names this contract uses, with the arguments each takes. `csrf_token_fail` is
  * ours: the vocabulary has no event for a refused CSRF token.
  */
-export const EVENTS: Readonly<Record<string, { readonly args: string; readonly level: (typeof LEVELS)[number]; readonly example: string }>> = {
+export interface EventSpec {
+  readonly args: string;
+  readonly level: (typeof LEVELS)[number];
+  readonly example: string;
+}
+
+export const EVENTS: Readonly<Record<string, EventSpec>> = {
   authn_login_success: { args: "userid", level: "INFO", example: "User 4f1c signed in" },
   authn_login_fail: { args: "userid", level: "WARN", example: "Sign-in refused for user 4f1c" },
   authn_login_fail_max: { args: "userid,maxlimit", level: "WARN", example: "User 4f1c reached 5 failed sign-ins" },
@@ -46,7 +52,10 @@ export const NEVER_LOGGED = ["passwords", "session ids and session cookies", "ac
 /** The event name of a vocabulary event string, `authz_fail:4f1c,/x` → `authz_fail`. */
 export const eventName = (event: string) => event.split(":", 1)[0];
 
-export const isVocabulary = (name: string) => name in EVENTS || name.startsWith("malicious_");
+/** The vocabulary's entry for a name; own names only, so `constructor` or `__proto__` in a log is no event. */
+export const vocabularyEntry = (name: string): EventSpec | undefined => (Object.hasOwn(EVENTS, name) ? EVENTS[name] : undefined);
+
+export const isVocabulary = (name: string) => vocabularyEntry(name) !== undefined || name.startsWith("malicious_");
 
 /** Events the stack counts, and when a count becomes an alarm. */
 export interface SpikeAlarm {

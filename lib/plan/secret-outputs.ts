@@ -41,7 +41,7 @@ function secretStrings(v: unknown, inSecret: boolean, out: Set<string>): void {
  */
 export function unmarkedSecretOutputs(outputs: Record<string, unknown>, resources: readonly CapturedResource[], configSecrets: readonly string[], stackUrn: string | null): { outputs: Record<string, unknown>; violations: Violation[] } {
   const known = new Set<string>(configSecrets.filter((s) => s.length >= 8));
-  for (const r of resources) for (const field of SECRET_VALUE_FIELDS[r.type] ?? []) secretStrings(r.inputs[field], true, known);
+  for (const r of resources) for (const field of (Object.hasOwn(SECRET_VALUE_FIELDS, r.type) ? SECRET_VALUE_FIELDS[r.type] : [])) secretStrings(r.inputs[field], true, known);
   const violations: Violation[] = [];
   const walk = (v: unknown, path: string): unknown => {
     if (isSecretWire(v) || v === UNKNOWN) return v;

@@ -4,13 +4,15 @@
 // forms, then matched against what each framework's error and debug pages really contain.
 
 const ENTITIES: Record<string, string> = { nbsp: " ", lt: "<", gt: ">", amp: "&", quot: '"', apos: "'", "#39": "'", "#x27": "'", "#47": "/", "#x2F": "/" };
+// Own names only: a page's `&constructor;` is not an entity.
+const entity = (name: string): string | undefined => (Object.hasOwn(ENTITIES, name) ? ENTITIES[name] : undefined);
 
 /** HTML as the text a person would read: line breaks kept, tags dropped, entities decoded. */
 function fromHtml(body: string): string {
   return body
     .replace(/<br\s*\/?>|<\/(?:p|div|li|tr|pre|h\d)>/gi, "\n")
     .replace(/<[^>]{1,500}>/g, "")
-    .replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (m, e: string) => ENTITIES[e] ?? ENTITIES[e.toLowerCase()] ?? (e.startsWith("#x") ? String.fromCharCode(parseInt(e.slice(2), 16)) : e.startsWith("#") ? String.fromCharCode(Number(e.slice(1))) : m));
+    .replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (m, e: string) => entity(e) ?? entity(e.toLowerCase()) ?? (e.startsWith("#x") ? String.fromCharCode(parseInt(e.slice(2), 16)) : e.startsWith("#") ? String.fromCharCode(Number(e.slice(1))) : m));
 }
 
 /** JSON-escaped text unescaped, so a stack inside an error body reads as lines. */
