@@ -69,7 +69,7 @@ describe("security logs written by pino", () => {
     // pino's serializer really wrote them.
     expect(readFileSync(file, "utf8")).toContain(sent.bearer);
     const check = await verifyLogs(file, sent);
-    expect(check("logs.security-events")).toMatchObject({ status: "pass", summary: "1 event follow the contract: authn_login_fail 1" });
+    expect(check("logs.security-events")).toMatchObject({ status: "pass", summary: "1 event follows the contract: authn_login_fail 1" });
     expect(check("logs.sensitive-data")).toMatchObject({ status: "fail", evidence: [`${file}:1: Authorization header value "authorization"; Cookie header value "cookie"; an Authorization credential (Bearer or Basic)`] });
   });
 

@@ -135,7 +135,7 @@ describe("verify --logs reads what exports look like", () => {
     writeFileSync(file, [EVENT(1), "not json at all", EVENT(2, { event: "login_failed:u-2" }), EVENT(3, { source_ip: undefined }), EVENT(4, { note: `paid with ${card}` }), EVENT(5, { db: `postgres://app:${"s3cr3t-" + "pa55w0rd"}@db.internal:5432/app` })].join("\n"));
     const r = await logsRun(file);
     const events = r.doc!.checks.find((c) => c.id === "logs.security-events")!;
-    expect(events).toMatchObject({ status: "fail", summary: "1 event do not parse as JSON; 1 event lack required fields (datetime, appid, event, level, description, source_ip, request_uri, request_method); 1 event use an event name outside the OWASP Logging Vocabulary (of 6)" });
+    expect(events).toMatchObject({ status: "fail", summary: "1 event does not parse as JSON; 1 event lacks required fields (datetime, appid, event, level, description, source_ip, request_uri, request_method); 1 event uses an event name outside the OWASP Logging Vocabulary (of 6)" });
     expect(events.evidence).toEqual([`${file}:2: not a JSON object`, `${file}:4: no source_ip`, `${file}:3: "login_failed" is not a name of the OWASP Logging Vocabulary`]);
     const sensitive = r.doc!.checks.find((c) => c.id === "logs.sensitive-data")!;
     expect(sensitive.evidence).toEqual([`${file}:5: a card number (Luhn-valid)`, `${file}:6: a URL with an embedded password (url-with-password)`]);
@@ -159,8 +159,19 @@ describe("verify --logs reads what exports look like", () => {
   });
 });
 
-describe("event names that are properties of every JavaScript object", () => {
-  it("are outside the vocabulary, not a crash", async () => {
+describe("event fields that are not vocabulary names", () => {
+  it("an event that is not a string is judged, not passed unseen", async () => {
+    const file = join(dir, "non-string-events.jsonl");
+    writeFileSync(file, [EVENT(1, { event: 42 }), EVENT(2, { event: { name: "authz_fail" } }), EVENT(3, { event: ["authz_fail"] }), EVENT(4, { event: null })].join("\n"));
+    const r = await logsRun(file);
+    expect(r.doc!.checks.find((c) => c.id === "logs.security-events")).toMatchObject({
+      status: "fail",
+      summary: "1 event lacks required fields (datetime, appid, event, level, description, source_ip, request_uri, request_method); 3 events use an event name outside the OWASP Logging Vocabulary (of 4)",
+      evidence: [`${file}:4: no event`, ...["a number", "an object", "a list"].map((held, i) => `${file}:${i + 1}: "event" holds ${held}, not a name:args string of the OWASP Logging Vocabulary`)],
+    });
+  });
+
+  it("names that are properties of every JavaScript object are outside the vocabulary, not a crash", async () => {
     const file = join(dir, "prototype-names.jsonl");
     writeFileSync(file, [EVENT(1, { event: "constructor:u-1" }), EVENT(2, { event: "__proto__:u-2" }), EVENT(3, { event: "toString:u-3" })].join("\n"));
     const r = await logsRun(file);

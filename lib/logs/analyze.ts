@@ -88,6 +88,9 @@ function readEvent(a: LogAnalysis, where: string, text: string, search: RecordSe
   }
   const missing = REQUIRED_FIELDS.filter((f) => event[f] === undefined || event[f] === null || event[f] === "");
   if (missing.length) add(a.missingFields, `${where}: no ${missing.join(", ")}`);
+  const isEmail = (v: unknown) => typeof v === "string" && v.includes("@") && EMAIL.test(v);
+  // The contract's user id is opaque: the first argument of events that take one, or `userid`.
+  let emailUserId = isEmail(event.userid);
   if (typeof event.event === "string") {
     const name = eventName(event.event);
     if (!isVocabulary(name)) add(a.notVocabulary, `${where}: "${name}" is not a name of the OWASP Logging Vocabulary`);
@@ -97,12 +100,12 @@ function readEvent(a: LogAnalysis, where: string, text: string, search: RecordSe
       if (search && at >= search.from && at <= search.to) a.windowCounts[name] = (a.windowCounts[name] ?? 0) + 1;
       if (search && text.includes(search.record.marker)) a.markedCounts[name] = (a.markedCounts[name] ?? 0) + 1;
     }
-    // The contract's user id is opaque: the first argument of events that take one, or `userid`.
-    const args = event.event.slice(name.length + 1).split(",");
-    const userid = vocabularyEntry(name)?.args.startsWith("userid") ? args[0] : undefined;
-    const isEmail = (v: unknown) => typeof v === "string" && v.includes("@") && EMAIL.test(v);
-    if (isEmail(userid) || isEmail(event.userid)) add(a.emailUserIds, `${where}: the user id is an email address`);
+    if (vocabularyEntry(name)?.args.startsWith("userid")) emailUserId ||= isEmail(event.event.slice(name.length + 1).split(",")[0]);
+  } else if (!missing.includes("event")) {
+    const held = Array.isArray(event.event) ? "a list" : typeof event.event === "object" ? "an object" : `a ${typeof event.event}`;
+    add(a.notVocabulary, `${where}: "event" holds ${held}, not a name:args string of the OWASP Logging Vocabulary`);
   }
+  if (emailUserId) add(a.emailUserIds, `${where}: the user id is an email address`);
   if (text.includes("@") && EMAIL.test(text)) add(a.emails, `${where}: an email address`);
   return forbiddenFields(event).map((f) => f.what);
 }

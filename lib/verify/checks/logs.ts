@@ -9,6 +9,8 @@ import type { Check, CheckResult } from "../types";
 // CloudWatch shows what a data protection policy masked as asterisks, unless asked to unmask.
 const UNMASK = "Fix: fetch the export with aws logs filter-log-events --unmask (needs logs:Unmask); if the app writes the asterisks itself, have it write [Redacted] instead.";
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** `1 event holds`, `2 events hold`. */
+const events = (n: number, verb: string, verbForOne: string) => `${plural(n, "event")} ${n === 1 ? verbForOne : verb}`;
 const listed = (s: Sample) => (s.count > s.examples.length ? [...s.examples, `... and ${s.count - s.examples.length} more`] : s.examples);
 
 export const logsSensitiveData: Check = {
@@ -18,9 +20,9 @@ export const logsSensitiveData: Check = {
   runbook: "sensitive-data-in-logs",
   async run(ctx): Promise<CheckResult> {
     const a = ctx.logs!;
-    if (a.sensitive.count) return { status: "fail", summary: `${plural(a.sensitive.count, "event")} of ${a.events} hold what must never be logged (values not shown)`, evidence: listed(a.sensitive) };
-    if (a.masked.count) return { status: "warn", summary: `no secrets in the visible text of ${plural(a.events, "event")}, but ${plural(a.masked.count, "event")} hold text masked with asterisks, which cannot be judged. ${UNMASK}`, evidence: listed(a.masked) };
-    if (a.emails.count) return { status: "warn", summary: `no secrets in ${plural(a.events, "event")}, but ${plural(a.emails.count, "event")} hold an email address`, evidence: listed(a.emails) };
+    if (a.sensitive.count) return { status: "fail", summary: `${plural(a.sensitive.count, "event")} of ${a.events} ${a.sensitive.count === 1 ? "holds" : "hold"} what must never be logged (values not shown)`, evidence: listed(a.sensitive) };
+    if (a.masked.count) return { status: "warn", summary: `no secrets in the visible text of ${plural(a.events, "event")}, but ${events(a.masked.count, "hold", "holds")} text masked with asterisks, which cannot be judged. ${UNMASK}`, evidence: listed(a.masked) };
+    if (a.emails.count) return { status: "warn", summary: `no secrets in ${plural(a.events, "event")}, but ${events(a.emails.count, "hold", "holds")} an email address`, evidence: listed(a.emails) };
     return { status: "pass", summary: `no password, header, session id, token, key, connection string, card number or email address in ${plural(a.events, "event")}`, evidence: [] };
   },
 };
@@ -33,16 +35,16 @@ export const logsSecurityEvents: Check = {
   async run(ctx): Promise<CheckResult> {
     const a = ctx.logs!;
     if (a.events === 0) return { status: "fail", summary: `the export ${a.source} holds no events: the app logs no security events, or the export's time window is empty`, evidence: [] };
-    const problems: Array<[Sample, string]> = [
-      [a.unparsable, "do not parse as JSON"],
-      [a.missingFields, "lack required fields (datetime, appid, event, level, description, source_ip, request_uri, request_method)"],
-      [a.notVocabulary, "use an event name outside the OWASP Logging Vocabulary"],
-      [a.emailUserIds, "use an email address as the user id"],
+    const problems: Array<[Sample, string, string, string]> = [
+      [a.unparsable, "do", "does", "not parse as JSON"],
+      [a.missingFields, "lack", "lacks", "required fields (datetime, appid, event, level, description, source_ip, request_uri, request_method)"],
+      [a.notVocabulary, "use", "uses", "an event name outside the OWASP Logging Vocabulary"],
+      [a.emailUserIds, "use", "uses", "an email address as the user id"],
     ];
     const failing = problems.filter(([s]) => s.count > 0);
     const counts = Object.entries(a.eventCounts).sort((x, y) => y[1] - x[1]).map(([n, c]) => `${n} ${c}`);
-    if (failing.length) return { status: "fail", summary: `${failing.map(([s, what]) => `${plural(s.count, "event")} ${what}`).join("; ")} (of ${a.events})`, evidence: failing.flatMap(([s]) => listed(s)) };
-    return { status: "pass", summary: `${plural(a.events, "event")} follow the contract: ${counts.slice(0, 6).join(", ")}${counts.length > 6 ? ", ..." : ""}`, evidence: [] };
+    if (failing.length) return { status: "fail", summary: `${failing.map(([s, verb, verbForOne, what]) => `${events(s.count, verb, verbForOne)} ${what}`).join("; ")} (of ${a.events})`, evidence: failing.flatMap(([s]) => listed(s)) };
+    return { status: "pass", summary: `${events(a.events, "follow", "follows")} the contract: ${counts.slice(0, 6).join(", ")}${counts.length > 6 ? ", ..." : ""}`, evidence: [] };
   },
 };
 
@@ -62,7 +64,7 @@ function againstRecord(id: string, runbook: string, judge: (record: ProbeRecord,
 
 export const logsCanaries = againstRecord("logs.canaries", "sensitive-data-in-logs", (record, a) => {
   if (a.canaryHits.count) return { status: "fail", summary: `${plural(a.canaryHits.count, "credential")} the probes sent reached the log (values not shown)`, evidence: listed(a.canaryHits) };
-  if (a.masked.count) return { status: "warn", summary: `none of the ${plural(record.canaries.length, "credential")} the probes sent appears in the visible text, but ${plural(a.masked.count, "event")} hold text masked with asterisks that could hide one. ${UNMASK}`, evidence: listed(a.masked) };
+  if (a.masked.count) return { status: "warn", summary: `none of the ${plural(record.canaries.length, "credential")} the probes sent appears in the visible text, but ${events(a.masked.count, "hold", "holds")} text masked with asterisks that could hide one. ${UNMASK}`, evidence: listed(a.masked) };
   return { status: "pass", summary: `none of the ${plural(record.canaries.length, "credential")} the probes sent (passwords, tokens, cookies) appears in ${plural(a.events, "event")}`, evidence: [] };
 });
 
