@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadProbeFile } from "../lib/probes/probe-file";
+import { fillTemplate } from "../lib/probes/session";
 import { APP_HOST, probeEnv, sampleProbeFile, writeProbeFile } from "./helpers/probe-file";
 import { runCli } from "./helpers/run-plan";
 import { startSampleApp, type SampleApp } from "./helpers/sample-app";
@@ -70,5 +71,12 @@ describe("the shipped example", () => {
     const plan = loadProbeFile("probes.example.yaml", env);
     expect(plan.allowedHosts).toEqual(["app.example.com"]);
     expect(plan.credentials.a.username).toBe("a@example.com");
+  });
+});
+
+describe("request body templates", () => {
+  it("fill the placeholders the probe knows and leave others as written, including names every JavaScript object has", () => {
+    const password = `pw-${Date.now()}`;
+    expect(fillTemplate({ user: "{{username}}", pass: "{{password}}", note: "{{constructor}} {{toString}} {{unknown}}", list: ["{{username}}"] }, { username: "a@example.test", password })).toEqual({ user: "a@example.test", pass: password, note: "{{constructor}} {{toString}} {{unknown}}", list: ["a@example.test"] });
   });
 });

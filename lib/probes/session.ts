@@ -20,7 +20,7 @@ export interface Session {
 
 /** "{{name}}" placeholders in a request body, filled from `vars`; unknown ones stay as written. */
 export function fillTemplate(body: unknown, vars: Readonly<Record<string, string>>): unknown {
-  if (typeof body === "string") return body.replace(/\{\{(\w+)\}\}/g, (m, k: string) => vars[k] ?? m);
+  if (typeof body === "string") return body.replace(/\{\{(\w+)\}\}/g, (m, k: string) => (Object.hasOwn(vars, k) ? vars[k] : m));
   if (Array.isArray(body)) return body.map((b) => fillTemplate(b, vars));
   if (body && typeof body === "object") return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, fillTemplate(v, vars)]));
   return body;
