@@ -107,6 +107,20 @@ describe("verify --dmarc-reports", () => {
     ]);
   });
 
+  it("refuses decompression bombs mailed to the public rua address, without inflating them, and reads the rest", async () => {
+    const dir = reports([GOOGLE, SES]);
+    // 70 MB of spaces: about 70 KB compressed, past the 64 MB a report may expand to.
+    const bomb = Buffer.alloc(70 * 1024 * 1024, 0x20);
+    writeFileSync(join(dir, "bomb.xml.gz"), gzipSync(bomb, { level: 9 }));
+    writeFileSync(join(dir, "bomb.zip"), zipSync({ "report.xml": bomb }, { level: 9 }));
+    const v = await judged(dir);
+    expect(v.summary).toBe("ready for p=quarantine; pct=25: 100.0% of 6,200 messages aligned over 15 days; every identified sender aligned; 2 malformed reports skipped");
+    expect(v.evidence.filter((e) => e.startsWith("malformed ")).map((e) => e.replace(dir, "<dir>"))).toEqual([
+      "malformed <dir>/bomb.xml.gz: expands past 64 MB: not an aggregate report (a decompression bomb?)",
+      "malformed <dir>/bomb.zip!report.xml: expands past 64 MB: not an aggregate report (a decompression bomb?)",
+    ]);
+  });
+
   it("a folder with no readable report could not run, and a missing folder exits 2", async () => {
     const dir = mkdtempSync(join(tmpdir(), "lb-dmarc-"));
     writeFileSync(join(dir, "note.txt"), "nothing here");
