@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -149,6 +149,7 @@ describe("verify --logs reads what exports look like", () => {
     ["a truncated .gz", () => { const p = join(dir, "cut.jsonl.gz"); writeFileSync(p, gzipSync(Array.from({ length: 200 }, (_, i) => EVENT(i)).join("\n")).subarray(0, 300)); return p; }, (p: string) => `error: ${p} is a truncated gzip file (it ends before its data does). Fix: download or copy the export again.\n`],
     ["JSON that is not an export", () => { const p = join(dir, "package.json"); writeFileSync(p, JSON.stringify({ name: "x", version: "1.0.0" }, null, 2)); return p; }, (p: string) => `error: ${p} is JSON, but not the output of aws logs filter-log-events: it has no "events" list. Fix: pass the app's JSON-lines log, or the output of aws logs filter-log-events --log-group-name <group> --unmask --start-time <ms> --end-time <ms> > export.json (gzip allowed).\n`],
     ["an export saved as UTF-16 (Windows PowerShell's > does that)", () => { const p = join(dir, "export-utf16.json"); writeFileSync(p, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(filterLogEvents([EVENT(1)]), "utf16le")])); return p; }, (p: string) => `error: ${p} is UTF-16 text; an export is read as UTF-8. Fix: save it as UTF-8 (in Windows PowerShell: | Out-File -Encoding utf8), or write it from a shell with > export.json.\n`],
+    ["a folder that holds only folders", () => { const p = mkdtempSync(join(dir, "nested-")); mkdirSync(join(p, "app-web-1")); writeFileSync(join(p, "app-web-1", "export.json"), filterLogEvents([EVENT(1)])); return p; }, (p: string) => `error: --logs ${p} holds only folders (app-web-1); the files directly in it are read. Fix: pass the app's JSON-lines log, or the output of aws logs filter-log-events --log-group-name <group> --unmask --start-time <ms> --end-time <ms> > export.json (gzip allowed).\n`],
     ["a truncated export", () => { const p = join(dir, "cut.json"); writeFileSync(p, filterLogEvents([EVENT(1), EVENT(2)]).slice(0, 200)); return p; }, (p: string) => expect.stringMatching(new RegExp(`^error: ${p.replace(/[.\\/]/g, "\\$&")} is not complete JSON \\(.+\\)\\. Fix: .+\\n$`))],
   ])("exits 2 on %s, with one line and nothing else", async (_, make, message) => {
     const path = make();

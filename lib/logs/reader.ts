@@ -34,11 +34,13 @@ const FIX = "Fix: pass the app's JSON-lines log, or the output of aws logs filte
 export function logFiles(path: string): string[] {
   if (!existsSync(path)) throw new LogInputError(`--logs ${path} does not exist. ${FIX}`);
   if (!statSync(path).isDirectory()) return [path];
-  const files = readdirSync(path)
-    .filter((f) => !f.startsWith("."))
-    .sort()
-    .map((f) => join(path, f))
-    .filter((f) => statSync(f).isFile());
+  const entries = readdirSync(path, { withFileTypes: true })
+    .filter((e) => !e.name.startsWith("."))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+  const files = entries.filter((e) => e.isFile()).map((e) => join(path, e.name));
+  const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name);
+  // Only the files directly in the folder are read: say so when the export sits one level down.
+  if (files.length === 0 && folders.length) throw new LogInputError(`--logs ${path} holds only folders (${folders.slice(0, 3).join(", ")}${folders.length > 3 ? ", ..." : ""}); the files directly in it are read. ${FIX}`);
   if (files.length === 0) throw new LogInputError(`--logs ${path} is a folder with no files in it. ${FIX}`);
   return files;
 }
