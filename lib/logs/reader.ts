@@ -141,9 +141,10 @@ async function* exportEvents(file: string): AsyncGenerator<LogRecord[]> {
   // The events array must be there at the top: any other JSON document is not an export.
   let sawEvents = false;
   let depth = 0;
+  let firstClosed = false;
   tokens.on("data", (t: { name: string; value?: string }) => {
     if (t.name === "startObject" || t.name === "startArray") depth++;
-    else if (t.name === "endObject" || t.name === "endArray") depth--;
+    else if (t.name === "endObject" || t.name === "endArray") firstClosed ||= --depth === 0;
     else if (depth === 1 && t.name === "keyValue" && t.value === "events") sawEvents = true;
   });
   const events = tokens.pipe(pick({ filter: "events" })).pipe(streamArray());
@@ -161,6 +162,8 @@ async function* exportEvents(file: string): AsyncGenerator<LogRecord[]> {
   } catch (e) {
     const err = e as Error & { code?: string };
     if (err.code?.startsWith("Z_") || /unexpected end of file/i.test(err.message)) throw inputError(file, err);
+    // One whole object, then more: events written indented over several lines, one after another.
+    if (firstClosed && !sawEvents) throw new LogInputError(`${file} holds JSON objects spread over several lines each; the security log is one JSON object per line. Fix: have the logger write each event unindented on one line (JSON.stringify(event), pino or winston's json format).`);
     throw new LogInputError(`${file} is not complete JSON (${err.message.split("\n")[0]}). ${FIX}`);
   }
   if (!sawEvents) throw new LogInputError(`${file} is JSON, but not the output of aws logs filter-log-events: it has no "events" list. ${FIX}`);
