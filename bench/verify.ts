@@ -1,5 +1,4 @@
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 import { generateKeyPairSync } from "node:crypto";
 import { resolve } from "node:path";
 import { createServer as createHttpServer } from "node:http";
@@ -8,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { zoneFile } from "../lib/dns/zone-file";
 import { mtaStsPolicy } from "../lib/email/mta-sts";
 import { planStack } from "../lib/plan/plan";
-import { CHROMIUM } from "../lib/verify/browser";
+import { CHROMIUM, isExecutableFile } from "../lib/verify/chromium-path";
 import { policies } from "../policies/policies";
 import { startDnsServer } from "../tests/helpers/dns-server";
 import { makeCa } from "../tests/helpers/test-ca";
@@ -59,7 +58,7 @@ export async function benchVerify(runs: number): Promise<string> {
   try {
     const lines = [`Verify, full run of a four-host stack (${[...webHosts, "www.example.com"].join(", ")}) against local good targets, ${runs} runs each (the bench's DNS server does not sign the zone, so dns.dnssec fails there):`];
     for (const [label, extra, limit] of [["without the browser", [], 5], ["with --browser", ["--browser"], 10]] as const) {
-      if (extra.length && !existsSync(CHROMIUM)) {
+      if (extra.length && !isExecutableFile(CHROMIUM)) {
         lines.push(`  ${label}: not measured, no Chromium at ${CHROMIUM} (apt-get install chromium)`);
         continue;
       }

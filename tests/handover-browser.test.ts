@@ -1,22 +1,22 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "./helpers/run-plan";
+import { CHROMIUM, skipWithout, titled } from "./helpers/servers";
 
 // The handover page as a person sees it: Debian's Chromium, headless, from the file on disk.
 // .ci/run installs chromium; without it locally this is skipped.
-const CHROMIUM = "/usr/bin/chromium";
 
-describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)("the handover page in a browser", () => {
+describe.skipIf(skipWithout(CHROMIUM))(titled("the handover page in a browser", CHROMIUM), () => {
   it("loads with no console errors, shows the scorecard and the inventory, and is screenshotted", async () => {
     const out = mkdtempSync(join(tmpdir(), "lb-handover-"));
     const r = spawnSync(process.execPath, ["-r", join(ROOT, "cli", "register.js"), join(ROOT, "cli", "handover.ts"), "--stack", "prod", "--out", out], { cwd: ROOT, encoding: "utf8" });
     expect(r.status).toBe(0);
     const browser = await chromium.launch({
-      executablePath: CHROMIUM,
+      executablePath: CHROMIUM.path,
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     });
     try {

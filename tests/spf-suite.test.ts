@@ -1,12 +1,12 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { countLookups, isSpfRecord, parseSpf, type SpfResolver } from "../lib/email/spf";
+import { SPF_SUITE, skipWithout, titled } from "./helpers/servers";
 
 // The OpenSPF RFC 7208 conformance suite, as Debian's python3-spf ships it. tests/setup/
 // debian-test-data.sh unpacks it (CI runs that script); it is never committed.
-const SUITE = process.env.SPF_SUITE ?? "tests/.artifacts/debian/usr/share/doc/python3-spf/rfc7208-tests.yml.gz";
 
 type Entry = Record<string, unknown> | string;
 interface Case {
@@ -19,7 +19,7 @@ interface Case {
 }
 
 function loadSuite(): Case[] {
-  const text = gunzipSync(readFileSync(SUITE)).toString("latin1");
+  const text = gunzipSync(readFileSync(SPF_SUITE.path!)).toString("latin1");
   const cases: Case[] = [];
   for (const doc of parseAllDocuments(text)) {
     const d = doc.toJS() as { description: string; tests: Record<string, { spec: string | string[]; helo: string; mailfrom: string; result: string | string[] }>; zonedata?: Record<string, Entry[]> } | null;
@@ -66,8 +66,8 @@ const NOT_APPLICABLE: Record<string, string> = { "include-at-limit": "result dep
 const TARGET_FAILURES = new Set(["include-permerror", "include-none", "redirect-none"]);
 const VERDICTS = ["pass", "fail", "softfail", "neutral"];
 
-describe.skipIf(!existsSync(SUITE) && !process.env.CI)("RFC 7208 conformance suite (OpenSPF 2014.04)", () => {
-  const cases = existsSync(SUITE) ? loadSuite() : [];
+describe.skipIf(skipWithout(SPF_SUITE))(titled("RFC 7208 conformance suite (OpenSPF 2014.04)", SPF_SUITE), () => {
+  const cases = SPF_SUITE.path ? loadSuite() : [];
   const single = cases.filter((c) => spfRecords(c.zone, c.domain).length === 1);
   const limits = cases.filter((c) => c.spec.startsWith("4.6.4") && !(c.name in NOT_APPLICABLE));
   const invalid = single.filter((c) => c.results.length === 1 && c.results[0] === "permerror" && !TARGET_FAILURES.has(c.name) && !c.spec.startsWith("4.6.4"));

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer } from "node:https";
 import type { AddressInfo } from "node:net";
@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeProbeFile } from "./helpers/probe-file";
+import { CHROMIUM, skipWithout, titled } from "./helpers/servers";
 import { runCli } from "./helpers/run-plan";
 import { makeCa, type TestCa } from "./helpers/test-ca";
 
@@ -15,7 +16,6 @@ import { makeCa, type TestCa } from "./helpers/test-ca";
 
 const APP = "app.browser.test";
 const CDN = "cdn.browser.test";
-const chromium = existsSync("/usr/bin/chromium");
 let ca: TestCa;
 const servers: Server[] = [];
 const dir = mkdtempSync(join(tmpdir(), "lb-browser-"));
@@ -85,7 +85,7 @@ describe("verify --browser input", () => {
   });
 });
 
-describe.skipIf(!chromium)("verify --browser", () => {
+describe.skipIf(skipWithout(CHROMIUM))(titled("verify --browser", CHROMIUM), () => {
   it("fails mixed content, an unpinned third-party script and a JWT in localStorage", async () => {
     const check = await browse("flawed");
     const pages = check("browser.pages");

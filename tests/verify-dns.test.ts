@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
 import { mtaStsPolicy } from "../lib/email/mta-sts";
-import { KNOTD, startKnot, type KnotServer } from "./helpers/knot";
+import { startKnot, type KnotServer } from "./helpers/knot";
 import { makeCa, type TestCa } from "./helpers/test-ca";
 import { exportZone } from "./helpers/export-zone";
+import { KNOT, skipWithout, titled } from "./helpers/servers";
 import { runCli } from "./helpers/run-plan";
 
 // verify's DNS and email checks over the real DNS protocol: the prod zone, exported by the plan
@@ -18,7 +19,7 @@ const PROVIDERS = { "google.com": '_spf.google.com.\t300\tIN\tTXT\t"v=spf1 ip4:1
 
 const verify = (args: string[]) => runCli("verify", args);
 
-describe.skipIf(!KNOTD && !process.env.CI)("verify over real DNS", () => {
+describe.skipIf(skipWithout(KNOT))(titled("verify over real DNS", KNOT), () => {
   let good: KnotServer;
   let flawed: KnotServer;
   let ca: TestCa;
@@ -111,7 +112,7 @@ describe.skipIf(!KNOTD && !process.env.CI)("verify over real DNS", () => {
   });
 });
 
-describe.skipIf(!KNOTD && !process.env.CI)("dns.dnssec against Knot signing the zone", () => {
+describe.skipIf(skipWithout(KNOT))(titled("dns.dnssec against Knot signing the zone", KNOT), () => {
   const child = "staging.example.com";
   const parentWithDs = `${child}.\t300\tIN\tNS\tada.ns.cloudflare.com.\n${child}.\t300\tIN\tDS\t2371 13 2 ${"ab".repeat(32)}\n`;
   const childZone = `${child}.\t300\tIN\tTXT\t"v=spf1 -all"\n`;

@@ -3,9 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { KNOTD, startKnot, type KnotServer } from "./helpers/knot";
+import { startKnot, type KnotServer } from "./helpers/knot";
 import { ROOT, runCli } from "./helpers/run-plan";
 import { readZoneFiles } from "../lib/zone/load";
+import { KNOT, skipWithout, titled } from "./helpers/servers";
 
 // The live zone, served by Knot: dns.dangling asks every CNAME of the export, and email.spf and
 // email.dmarc catch the second SPF and DMARC records a hand-edited zone collects.
@@ -37,7 +38,7 @@ async function verifyZone(records: string[], promoExists: boolean) {
   return { code: r.code, checks: Object.fromEntries((JSON.parse(r.stdout) as { checks: Array<{ id: string; status: string; summary: string }> }).checks.map((c) => [c.id, { status: c.status, summary: c.summary }])) };
 }
 
-describe.skipIf(!KNOTD && !process.env.CI)("the live zone on Knot", () => {
+describe.skipIf(skipWithout(KNOT))(titled("the live zone on Knot", KNOT), () => {
   it("passes a clean zone", async () => {
     const r = await verifyZone(CLEAN, true);
     expect(r.checks["dns.dangling"]).toEqual({ status: "pass", summary: "2 CNAMEs checked; every target exists" });

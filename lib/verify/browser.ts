@@ -1,15 +1,15 @@
-import { existsSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { chromium } from "playwright-core";
 import type { ProbePlan } from "../probes/probe-file";
 import { routeUrl } from "../probes/probe-file";
+import { CHROMIUM, isExecutableFile } from "./chromium-path";
 import { CouldNotRun, type CheckResult } from "./types";
 
 // The app as a reviewer's browser sees it, in headless Chromium (Debian's, through playwright-core):
 // mixed content and CSP violations the browser records, third-party scripts without Subresource
 // Integrity, and, after a UI sign-in, tokens that page scripts can read.
 
-export const CHROMIUM = "/usr/bin/chromium";
+export { CHROMIUM };
 const JWT = /^eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}$/;
 const SESSION_NAME = /sess|token|jwt|auth|sid/i;
 
@@ -23,7 +23,7 @@ export interface BrowserTarget {
 }
 
 export async function openBrowser(t: BrowserTarget): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new CouldNotRun(`no Chromium at ${CHROMIUM}. Fix: apt-get install chromium (Debian), then run verify --browser again.`);
+  if (!isExecutableFile(CHROMIUM)) throw new CouldNotRun(`no Chromium at ${CHROMIUM}. Fix: apt-get install chromium (Debian), then run verify --browser again.`);
   const rules = [...t.resolve].map(([hostPort, address]) => `MAP ${hostPort.split(":")[0]} ${address}`).join(",");
   return chromium.launch({ executablePath: CHROMIUM, args: [...(rules ? [`--host-resolver-rules=${rules}`] : []), "--no-sandbox"] });
 }

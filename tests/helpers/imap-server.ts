@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
+import { DOVECOT } from "./servers";
 
 // A real IMAP server for the tests: Debian's Dovecot on 127.0.0.1, serving Maildirs. Mail is
 // delivered by writing the message into the recipient's Maildir, as a local delivery agent does.
@@ -23,6 +24,8 @@ async function freePort(): Promise<number> {
 }
 
 export async function startImap(users: Record<string, string>): Promise<ImapServer> {
+  const dovecot = DOVECOT.path;
+  if (!dovecot) throw new Error(`Dovecot is not installed (${DOVECOT.install})`);
   const dir = mkdtempSync(join(tmpdir(), "lb-imap-"));
   // Dovecot's own users must reach the homes and read the password file inside.
   chmodSync(dir, 0o755);
@@ -74,7 +77,7 @@ userdb {
 mail_location = maildir:~/Maildir
 `,
   );
-  const child: ChildProcess = spawn("/usr/sbin/dovecot", ["-c", conf, "-F"], { stdio: "ignore" });
+  const child: ChildProcess = spawn(dovecot, ["-c", conf, "-F"], { stdio: "ignore" });
   // Ready when the IMAP port accepts a connection.
   for (let i = 0; i < 100; i++) {
     const up = await new Promise<boolean>((r) => {

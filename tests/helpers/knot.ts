@@ -1,11 +1,12 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { Resolver } from "node:dns/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { KNOT } from "./servers";
 
-export const KNOTD = ["/usr/sbin/knotd", "/usr/bin/knotd"].find((p) => spawnSync(p, ["--version"]).status === 0);
+export const KNOTD = KNOT.path;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -26,7 +27,7 @@ export interface KnotServer {
  * gets an SOA and NS, which `plan --zone-file` leaves to Cloudflare.
  */
 export async function startKnot(zones: Record<string, string>, nameservers: Record<string, readonly string[]> = {}, signed: readonly string[] = []): Promise<KnotServer> {
-  if (!KNOTD) throw new Error("knotd is not installed (apt-get install knot)");
+  if (!KNOTD) throw new Error(`knotd is not installed (${KNOT.install})`);
   const dir = mkdtempSync(join(tmpdir(), "lb-knot-"));
   const port = await freePort();
   const zoneConf: string[] = [];
