@@ -156,7 +156,7 @@ export const publicUrls = config.hosts.map((h) => `https://${h.hostname}/`);
 export const dsRecord = edge.dsRecord;
 /** Records other domains must publish to accept this zone's DMARC reports. */
 export const dmarcReportAuthorizations = email.reportAuthorizations;
-/** The CA whose client certificate Cloudflare presents: origins require it (README, Origin lockdown). */
+/** The CA whose client certificate Cloudflare presents: origins require it (docs/infrastructure.md, Origin lockdown). */
 export const originPullCa = origins.originPullCaPem;
 /** Where each secret lives: names and ARNs only. */
 export const secretArns = store.arns;

@@ -5,8 +5,9 @@ import { CONFIG_KEYS } from "../lib/config/keys";
 import { logContractDocs } from "../lib/logs/docs";
 import { catalogueTable } from "../policies/catalogue";
 
-// `npm run docs`: regenerates what is derived from the config key list: the README's config table
-// (between its markers) and Pulumi.yaml's template.config. Tests fail when either drifts.
+// `npm run docs`: regenerates what is derived from the code: the config table, the rule catalogue
+// and the security-log contract in docs/ (between their markers), and Pulumi.yaml's
+// template.config. tests/docs-sync.test.ts and tests/gate-reports.test.ts fail when any drifts.
 
 /** Replaces what stands between `<!-- NAME:start -->` and `<!-- NAME:end -->`. */
 function replaceBlock(text: string, name: string, content: string): string {
@@ -15,7 +16,13 @@ function replaceBlock(text: string, name: string, content: string): string {
   return `${before}<!-- ${name}:start -->\n${content}\n<!-- ${name}:end -->${after}`;
 }
 
-writeFileSync("README.md", replaceBlock(replaceBlock(replaceBlock(readFileSync("README.md", "utf8"), "config-table", configTable()), "rule-table", catalogueTable()), "log-contract", logContractDocs()));
+const GENERATED = [
+  { file: "docs/configuration.md", block: "config-table", content: configTable },
+  { file: "docs/gate.md", block: "rule-table", content: () => catalogueTable() },
+  { file: "docs/logs-and-dmarc.md", block: "log-contract", content: logContractDocs },
+] as const;
+
+for (const { file, block, content } of GENERATED) writeFileSync(file, replaceBlock(readFileSync(file, "utf8"), block, content()));
 
 const project = parseDocument(readFileSync("Pulumi.yaml", "utf8"));
 project.setIn(
@@ -23,4 +30,4 @@ project.setIn(
   Object.fromEntries(CONFIG_KEYS.map((k) => [k.key, { description: k.description, ...(k.default !== undefined ? { default: k.default } : {}), ...(k.secret ? { secret: true } : {}) }])),
 );
 writeFileSync("Pulumi.yaml", project.toString({ lineWidth: 0 }));
-process.stdout.write("README.md config and rule tables, the security-log contract, and Pulumi.yaml template.config, regenerated\n");
+process.stdout.write(`${GENERATED.map((g) => `${g.file} (${g.block})`).join(", ")} and Pulumi.yaml template.config, regenerated\n`);

@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { Command } from "commander";
 import { ConfigError } from "../lib/config/errors";
 import { parseArgs } from "./command";
@@ -59,8 +59,10 @@ export async function main(argv: string[]): Promise<number> {
     const doc = buildHandover(result, readSuppressions(result.policyConfigPath), verify);
     mkdirSync(opts.out, { recursive: true });
     const base = join(opts.out, `handover-${result.stack}`);
-    writeFileSync(`${base}.md`, toMarkdown(doc));
-    writeFileSync(`${base}.html`, toHtml(doc));
+    // Runbook links are relative to where the pages are written, so they open from the checkout.
+    const runbooks = relative(resolve(opts.out), resolve("runbooks")) || ".";
+    writeFileSync(`${base}.md`, toMarkdown(doc, runbooks));
+    writeFileSync(`${base}.html`, toHtml(doc, runbooks));
     process.stdout.write(`wrote ${base}.md and ${base}.html (${doc.sections.length} sections)\n`);
     return 0;
   } catch (e) {

@@ -5,7 +5,7 @@ import { rules } from "./policies";
 import type { LaunchPolicy, Reference } from "./rule";
 
 // The rule catalogue: every rule's metadata and its level per environment, from the same objects
-// the pack runs. `plan --rules` prints it, and `npm run docs` writes it into the README.
+// the pack runs. `plan --rules` prints it, and `npm run docs` writes it into docs/gate.md.
 
 export interface CatalogueEntry {
   readonly id: string;
@@ -36,13 +36,13 @@ export function catalogue(): CatalogueEntry[] {
   return [...rules.map(entry), { ...STACK_OUTPUTS_SECRET, kind: "plan", levels: { prod: "mandatory", staging: "mandatory", dev: "mandatory" } }, ...zone];
 }
 
-/** The README's rule table, generated from the catalogue. */
-export function catalogueTable(): string {
+/** The rule table of docs/gate.md, generated from the catalogue; runbook links relative to docs/. */
+export function catalogueTable(runbooks = "../runbooks"): string {
   const cell = (s: string) => s.replace(/\|/g, "\\|");
   const refs = (rs: readonly Reference[]) => rs.map((r) => `[${r.id}](${r.url})`).join(", ");
   return [
     "| rule | kind | severity | checks | prod | staging | dev | references | runbook |",
     "|---|---|---|---|---|---|---|---|---|",
-    ...catalogue().map((e) => `| \`${e.id}\` | ${e.kind} | ${e.severity} | ${cell(e.description)} | ${e.levels.prod} | ${e.levels.staging} | ${e.levels.dev} | ${refs(e.references)} | [${e.runbook}](runbooks/${e.runbook}.md) |`),
+    ...catalogue().map((e) => `| \`${e.id}\` | ${e.kind} | ${e.severity} | ${cell(e.description)} | ${e.levels.prod} | ${e.levels.staging} | ${e.levels.dev} | ${refs(e.references)} | [${e.runbook}](${runbooks}/${e.runbook}.md) |`),
   ].join("\n");
 }

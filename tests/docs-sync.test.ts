@@ -21,13 +21,13 @@ describe("every config key is documented where users look", () => {
     }
   });
 
-  it("the README's config table is the generated one", () => {
-    expect(readFileSync("README.md", "utf8")).toContain(configTable());
+  it("docs/configuration.md's config table is the generated one", () => {
+    expect(readFileSync("docs/configuration.md", "utf8")).toContain(configTable());
   });
 
-  it("the README's security-log contract is the generated one, with an example of every event name", () => {
+  it("docs/logs-and-dmarc.md's security-log contract is the generated one, with an example of every event name", () => {
     const docs = logContractDocs();
-    expect(readFileSync("README.md", "utf8")).toContain(docs);
+    expect(readFileSync("docs/logs-and-dmarc.md", "utf8")).toContain(docs);
     for (const name of Object.keys(EVENTS)) expect(docs).toContain(`| \`${name}:`);
     expect(docs).toContain("| `csrf_token_fail:u-4f1c` | WARN |");
   });

@@ -60,9 +60,21 @@ describe.each(["prod", "staging", "dev"])("handover of %s", (stack) => {
       "6: AccountLockouts, AuthorizationFailures, TokenReuse, LoginFailures, RateLimitHits, LogEventsWithFindings",
       `launch-baseline-${stack}-alerts-critical, launch-baseline-${stack}-alerts-warning`,
     ]);
+    // At a glance first, then the routing as Mermaid, then the tables; no cell is raw JSON.
+    const titles = [...s.keys()];
+    expect(titles.slice(0, 3)).toEqual(["At a glance", "Alert routing", "Readiness scorecard"]);
+    expect(md).toMatch(/## At a glance\n\n- \*\*Stack:\*\* \S+, from the offline plan of the stack's configuration\n/);
+    expect(md).toContain(`- **Where alerts go:** critical reaches e-mail oncall@example.com`);
+    const mermaid = /```mermaid\n([\s\S]*?)\n```/.exec(md)![1].split("\n");
+    expect(mermaid[0]).toBe("flowchart LR");
+    // One edge from each alarm group to its severity, and every route's runbook in a group.
+    for (const route of doc.alertRoutes) expect(mermaid.some((l) => l.includes(route.source.replace(/^Cloudflare /, "").replace(`launch-baseline-${stack}-`, "")) || l.includes("more<br/>runbook: " + route.runbook)), route.source).toBe(true);
+    expect(mermaid.filter((l) => /--> sev_(critical|warning)\(\((critical|warning)\)\)$/.test(l)).length).toBe(new Set(doc.alertRoutes.map((a) => `${a.runbook}|${a.severity}|${a.via ?? "cf"}`)).size);
+    for (const rows of s.values()) for (const row of rows) for (const c of row) expect(c).not.toMatch(/^[[{]"/);
     const html = readFileSync(join(out, `handover-${stack}.html`), "utf8");
     expect(html).toContain('<section id="scorecard">');
-    expect(html).not.toMatch(/<script|src=|href="http/);
+    expect(html).toMatch(/<section id="routing"><h2>Alert routing<\/h2>.*<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(html.replace('xmlns="http://www.w3.org/2000/svg"', "")).not.toMatch(/<script|src=|href="http|http:\/\//);
   });
 });
 

@@ -33,12 +33,12 @@ async function refused(edit: (doc: Record<string, any>) => void, env: Record<str
 
 describe("bad probe files exit 2 with one clear message and send nothing", () => {
   it("an unknown key, with the key it likely meant", async () => {
-    expect(await refused((d) => (d.auth.login.tokn = "token"))).toBe('error: probes.yaml: auth.login has unknown key "tokn" (did you mean token?). Fix: remove or rename it; the keys are listed in the README (Probes).');
-    expect(await refused((d) => ((d.allowedHost = d.allowedHosts), delete d.allowedHosts))).toBe('error: probes.yaml: the file has unknown key "allowedHost" (did you mean allowedHosts?). Fix: remove or rename it; the keys are listed in the README (Probes).');
+    expect(await refused((d) => (d.auth.login.tokn = "token"))).toBe('error: probes.yaml: auth.login has unknown key "tokn" (did you mean token?). Fix: remove or rename it; the keys are listed in docs/probes.md.');
+    expect(await refused((d) => ((d.allowedHost = d.allowedHosts), delete d.allowedHosts))).toBe('error: probes.yaml: the file has unknown key "allowedHost" (did you mean allowedHosts?). Fix: remove or rename it; the keys are listed in docs/probes.md.');
   });
 
   it("a missing user, or a user's credentials missing from the environment", async () => {
-    expect(await refused((d) => delete d.users.b)).toBe("error: probes.yaml: users.b is missing. Fix: add it; see the example in the README (Probes).");
+    expect(await refused((d) => delete d.users.b)).toBe("error: probes.yaml: users.b is missing. Fix: add it; see the example in probes.example.yaml and docs/probes.md.");
     expect(await refused(() => {}, { PROBE_PASSWORD_B: "" })).toBe("error: PROBE_PASSWORD_B is not set: probes.yaml takes user b's password from it. Fix: export PROBE_PASSWORD_B (a test account, never a real user's).");
     expect(await refused((d) => (d.users.b.org = "acme"))).toBe('error: probes.yaml: users.a and users.b are both in org "acme"; the authorization probes need two orgs. Fix: give user b a test account in another org.');
   });

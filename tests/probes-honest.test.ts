@@ -65,7 +65,7 @@ describe("authn.token-tampering says what it tested", () => {
 });
 
 describe("routes and evidence", () => {
-  it("resolves routes under a base URL with a path, as the README says", async () => {
+  it("resolves routes under a base URL with a path, as docs/probes.md says", async () => {
     const strip = (p: string) => p.replace(/^\/api\//, "/");
     const r = await run("bearer", [], "authn,authz", (d) => {
       d.baseUrl = `${d.baseUrl}/api/`;

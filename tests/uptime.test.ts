@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { planJson, runPlan, type PlanJson } from "./helpers/run-plan";
 
@@ -106,7 +107,13 @@ describe("alert routes in the plan", () => {
   });
 
   it("and so does the JSON plan, per environment", () => {
-    expect(docs.staging.alertRoutes).toContainEqual({ source: "launch-baseline-staging-login-down", watches: "HealthCheckStatus < 1", via: "launch-baseline-staging-alerts-critical", targets: ["email oncall@example.com"] });
+    expect(docs.staging.alertRoutes).toContainEqual({ source: "launch-baseline-staging-login-down", watches: "HealthCheckStatus < 1", via: "launch-baseline-staging-alerts-critical", targets: ["email oncall@example.com"], severity: "critical", runbook: "runbooks/origin-down.md" });
+    expect(docs.prod.alertRoutes).toContainEqual({ source: "Cloudflare launch-baseline-prod-ssl", watches: "universal_ssl_event_type", targets: ["email oncall@example.com", "1 webhook"], severity: "critical", runbook: "runbooks/tls-certificate-failure.md" });
+    // Every route says its severity and names a runbook that exists.
+    for (const route of Object.values(docs).flatMap((d) => d.alertRoutes)) {
+      expect(["critical", "warning"], route.source).toContain(route.severity);
+      expect(existsSync(route.runbook!), route.source).toBe(true);
+    }
     // 9 for uptime, 15 CIS alarms, 5 spikes and the data-protection findings alarm.
     expect((docs.dev.alertRoutes as unknown[]).length).toBe(30);
   });

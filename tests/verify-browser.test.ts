@@ -81,7 +81,7 @@ describe("verify --browser input", () => {
     const file = writeProbeFile(dir, { baseUrl: `https://${APP}`, allowedHosts: [APP], auth: { carrier: "cookie", login: { path: "/api/login", body: {}, cookie: "session" }, logout: { path: "/api/logout" } }, users: { a: { usernameEnv: "B_USER_A", passwordEnv: "B_PASS_A", org: "a" }, b: { usernameEnv: "B_USER_B", passwordEnv: "B_PASS_B", org: "b" } }, protected: [{ path: "/api/me" }], browserLogin: { page: "/login", username: "#email", password: "#password" } }, "browser-bad.yaml");
     const r = await runCli("verify", ["--url", `https://${APP}/`, "--browser", "--probes", file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`error: ${file}: browserLogin.submit is missing. Fix: add it; see the example in the README (Probes).\n`);
+    expect(r.stderr).toBe(`error: ${file}: browserLogin.submit is missing. Fix: add it; see the example in probes.example.yaml and docs/probes.md.\n`);
   });
 });
 

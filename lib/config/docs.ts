@@ -1,6 +1,6 @@
 import { CONFIG_KEYS } from "./keys";
 
-/** The README's config table, generated from the key list so the two cannot drift. */
+/** The config table of docs/configuration.md, generated from the key list so the two cannot drift. */
 export function configTable(): string {
   const cell = (s: string) => s.replace(/\|/g, "\\|");
   const rows = CONFIG_KEYS.map((k) => `| \`${k.key}\` | ${k.default === undefined ? (k.deployOnly ? "for deploys" : "yes") : "no"} | ${cell(k.default ?? "")} | ${cell(k.description)} |`);

@@ -1,5 +1,5 @@
 // Every configuration key the program reads, described once. Pulumi.yaml's template.config,
-// the README table and the error messages' fix hints are all checked against this list.
+// the table in docs/configuration.md and the error messages' fix hints are all checked against this list.
 
 export const PROJECT = "launch-baseline";
 

@@ -5,16 +5,11 @@ import { ConfigError } from "./errors";
 import { CONFIG_KEYS, ENVIRONMENTS, PROJECT, configKey, type Environment } from "./keys";
 import { resolveEmail, type EmailPlan } from "../email/plan";
 import { separationProblems, type SiblingStack } from "./separation";
-import { SECRET_PLACEHOLDER } from "./stack-file";
+import { SECRET_PLACEHOLDER, type RawConfig } from "./raw";
 import { HSTS_DEFAULT_MAX_AGE, projectSchema, type ProjectConfig } from "./schema";
 import { parseJsonOr, valueAt } from "../json";
 
-/** One config value as the Pulumi engine hands it to a program: a string (objects as JSON). */
-export interface RawValue {
-  readonly value: string;
-  readonly secret: boolean;
-}
-export type RawConfig = ReadonlyMap<string, RawValue>;
+export type { RawConfig, RawValue } from "./raw";
 
 export interface ConfigContext {
   readonly stack: string;

@@ -2,11 +2,10 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { LineCounter, isMap, parseDocument } from "yaml";
 import { PROJECT } from "./keys";
-import type { RawConfig, RawValue } from "./parse";
+import { SECRET_PLACEHOLDER, type RawConfig, type RawValue } from "./raw";
 import type { SiblingStack } from "./separation";
 
-/** Stands in for a `secure:` value offline: it cannot be decrypted without the stack's key. */
-export const SECRET_PLACEHOLDER = "[secret]";
+export { SECRET_PLACEHOLDER };
 
 /** Bad usage that is not about a config value: an unknown stack, a file that does not parse. */
 export class UsageError extends Error {

@@ -6,50 +6,60 @@ import type { PlanResult } from "../plan/plan";
 import { cleanupSections } from "../zone/report";
 import type { CapturedResource } from "../plan/types";
 import { toDisplay } from "../plan/wire";
+import { parseJsonOr } from "../json";
+import { routing, type Routing } from "./routing";
+import { areaVerdicts, summary, type Summary, type VerifyReport } from "./summary";
 
-// What the next person needs, built from a plan or an exported state: a list of sections, each
-// a table. Renderers turn it into Markdown and a self-contained HTML page. Never a secret value:
-// every value goes through the same masking as the plan's reports.
+export type { VerifyReport };
+
+// What the next person needs, built from a plan or an exported state: a summary at a glance, the
+// alert routing, then sections, each a table, in the order someone on call reaches for them.
+// Renderers turn it into Markdown and a self-contained HTML page. Never a secret value: every
+// value goes through the same masking as the plan's reports.
+
+/** On-call first: verdicts, alerts, risks and what to run; the inventory after. */
+const ORDER = ["scorecard", "verify", "alerts", "risks", "runbooks", "commands", "checks", "logging", "secrets", "runtime", "origins", "edge", "rules", "dns", "accounts", "zone-cleanup"];
+
+/** A table cell: one value, or a list rendered as a list (never as JSON). */
+export type Cell = string | readonly string[];
 
 export interface Section {
   readonly id: string;
   readonly title: string;
   readonly intro?: string;
   readonly columns: readonly string[];
-  readonly rows: readonly (readonly string[])[];
+  readonly rows: readonly (readonly Cell[])[];
 }
 
 export interface Handover {
   readonly title: string;
   readonly subtitle: string;
+  readonly summary: Summary;
+  readonly routing: Routing;
   readonly sections: readonly Section[];
 }
 
-const show = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v));
+/** A value as a cell: scalars as text, arrays as lists, objects as `key: value` lists. */
+export function cell(v: unknown): Cell {
+  if (v === undefined || v === null) return "";
+  // Provider inputs arrive JSON-encoded ("[\"2222...\"]"): decode them, so no cell shows JSON.
+  if (typeof v === "string" && /^[[{]/.test(v)) {
+    const parsed = parseJsonOr(v, undefined);
+    if (parsed !== undefined && typeof parsed === "object") return cell(parsed);
+  }
+  if (typeof v !== "object") return String(v);
+  const flat = (x: unknown, path: string): string[] =>
+    x !== null && typeof x === "object" && !Array.isArray(x) ? Object.entries(x).flatMap(([k, y]) => flat(y, path ? `${path}.${k}` : k)) : [`${path ? `${path}: ` : ""}${Array.isArray(x) ? x.map(String).join(", ") : String(x)}`];
+  return Array.isArray(v) ? v.map((x) => (typeof x === "object" && x !== null ? flat(x, "").join("; ") : String(x))) : flat(v, "");
+}
+/** A value as one line of text: strings as they are (a policy stays parseable), the rest listed. */
+const show = (v: unknown): string => {
+  if (typeof v === "string") return v;
+  const c = cell(v);
+  return typeof c === "string" ? c : c.join(", ");
+};
 const inputsOf = (r: CapturedResource) => toDisplay(r.inputs) as Record<string, any>;
 const ofType = (rs: readonly CapturedResource[], type: string) => rs.filter((r) => r.type === type);
-
-// The checklist's ten areas, and the rules that speak for each; areas no rule covers say so.
-const AREAS: ReadonlyArray<[string, readonly string[]]> = [
-  ["Authentication", []],
-  ["Authorization", []],
-  ["Input validation", []],
-  ["Secrets handling", ["no-exposed-secrets", "secrets-storage", "stack-outputs-secret"]],
-  ["Rate limiting", ["rate-limits-cover-auth"]],
-  ["CORS and CSRF", []],
-  ["Email security", ["dns-spf-valid", "dns-spf-one-per-name", "dns-dmarc-valid", "dns-dkim-key-strength", "dns-mail-records-not-proxied"]],
-  ["Transport security", ["zone-ssl-strict", "zone-always-use-https", "zone-min-tls-version", "zone-hsts"]],
-  // Two halves: uptime, and security events (audit trail, CIS alarms, the app's security log).
-  ["Logging and monitoring", ["uptime-checks-cover-hosts", "uptime-checks-have-alarms", "alarms-have-actions", "route53-alarms-in-us-east-1", "audit-trail", "trail-bucket-private", "log-groups-protected", "cis-alarms", "security-log-data-protection"]],
-  ["Deployment hygiene", ["no-debug-mode", "zone-development-mode-off", "environment-separation"]],
-];
-
-/** What `npm run verify -- --json` prints (DESIGN.md, Contracts). */
-export interface VerifyReport {
-  readonly target: string;
-  readonly checks: ReadonlyArray<{ id: string; area: string; status: string; summary: string; runbook: string }>;
-  readonly scorecard: ReadonlyArray<{ area: string; status: string; reason?: string }>;
-}
 
 export function buildHandover(r: PlanResult, suppressions: ReadonlyArray<{ rule: string; resource: string; reason?: string; expires?: string }>, verify?: VerifyReport): Handover {
   const rs = r.resources;
@@ -61,29 +71,22 @@ export function buildHandover(r: PlanResult, suppressions: ReadonlyArray<{ rule:
     title: "Readiness scorecard",
     intro: `The deploy gate's verdict per checklist area, and the live verifier's${verify ? ` (${verify.target})` : " (no report given: npm run handover -- --verify report.json)"}. The gate cannot judge the app's own authentication, authorization and input validation; the live column can, when the report was made with --probes.`,
     columns: ["area", "gate", "gate findings", "live"],
-    rows: AREAS.map(([area, rules]) => {
-      const verdict = verify?.scorecard.find((a) => a.area === area);
-      const live = verdict ? `${verdict.status}${verdict.reason ? ` (${verdict.reason})` : ""}` : "not run";
-      if (rules.length === 0) return [area, "not checked", "judged live: npm run verify -- --probes probes.yaml", live];
-      const found = r.violations.filter((v) => rules.includes(v.policy));
-      const status = found.some((v) => v.enforcementLevel === "mandatory") ? "fail" : found.some((v) => !v.undecided && !v.suppressed) ? "warn" : "pass";
-      return [area, status, String(found.length), live];
-    }),
+    rows: areaVerdicts(r, verify).map((a) => [a.area, a.gate, a.gate === "not checked" ? "judged live: npm run verify -- --probes probes.yaml" : String(a.findings), a.live]),
   });
   if (verify) add({ id: "verify", title: "Last verify report", intro: `Live checks of ${verify.target}.`, columns: ["check", "status", "summary", "runbook"], rows: verify.checks.map((c) => [c.id, c.status, c.summary, c.runbook]) });
-  add({ id: "accounts", title: "Accounts and providers", columns: ["provider", "region", "pinned accounts"], rows: rs.filter((x) => x.type.startsWith("pulumi:providers:")).map((p) => [p.name, show(inputsOf(p).region ?? ""), show(inputsOf(p).allowedAccountIds ?? "not pinned")]) });
+  add({ id: "accounts", title: "Accounts and providers", columns: ["provider", "region", "pinned accounts"], rows: rs.filter((x) => x.type.startsWith("pulumi:providers:")).map((p) => [p.name, show(inputsOf(p).region ?? ""), cell(inputsOf(p).allowedAccountIds ?? "not pinned")]) });
   add({ id: "dns", title: "Domains and DNS records", columns: ["name", "type", "content", "proxied"], rows: ofType(rs, "cloudflare:index/dnsRecord:DnsRecord").map((x) => { const i = inputsOf(x); return [show(i.name), show(i.type), i.data ? Object.values(i.data).join(" ") : show(i.content ?? ""), i.proxied ? "yes" : "no"]; }) });
   add({
     id: "origins",
     title: "Origin lockdown",
-    intro: "How origins accept only the edge. The origin must require client certificates from the originPullCa output (README, Origin lockdown); the client certificate lasts a year and is renewed on the deploy after it enters its last month.",
+    intro: "How origins accept only the edge. The origin must require client certificates from the originPullCa output (docs/infrastructure.md, Origin lockdown); the client certificate lasts a year and is renewed on the deploy after it enters its last month.",
     columns: ["what", "where", "setting"],
     rows: [
       ...ofType(rs, "cloudflare:index/authenticatedOriginPullsSettings:AuthenticatedOriginPullsSettings").map((x) => ["Authenticated Origin Pulls", `zone ${show(inputsOf(x).zoneId)}`, inputsOf(x).enabled ? "on, with the stack's own client certificate" : "off"]),
       ...ofType(rs, "aws:ec2/securityGroupRule:SecurityGroupRule").map((x) => { const i = inputsOf(x); return ["security group ingress", show(i.securityGroupId), `${i.protocol} ${i.fromPort}-${i.toPort} from Cloudflare's ranges (${[...(i.cidrBlocks ?? []), ...(i.ipv6CidrBlocks ?? [])].length} CIDRs)`]; }),
     ],
   });
-  add({ id: "edge", title: "Edge settings", columns: ["setting", "value"], rows: ofType(rs, "cloudflare:index/zoneSetting:ZoneSetting").map((x) => [show(inputsOf(x).settingId), show(inputsOf(x).value)]) });
+  add({ id: "edge", title: "Edge settings", columns: ["setting", "value"], rows: ofType(rs, "cloudflare:index/zoneSetting:ZoneSetting").map((x) => [show(inputsOf(x).settingId), cell(inputsOf(x).value)]) });
   add({
     id: "rules",
     title: "Redirects, rate limits and WAF",
@@ -105,11 +108,12 @@ export function buildHandover(r: PlanResult, suppressions: ReadonlyArray<{ rule:
   add({
     id: "logging",
     title: "Security logs",
-    intro: "Where security events are kept, for how long, who can read them, and which alarms watch them. The event contract is in the README (Security log contract); runbooks: suspicious-authentication-activity, audit-trail-stopped, sensitive-data-in-logs.",
+    intro: "Where security events are kept, for how long, who can read them, and which alarms watch them. The event contract is in docs/logs-and-dmarc.md (The security log contract); runbooks: suspicious-authentication-activity, audit-trail-stopped, sensitive-data-in-logs.",
     columns: ["log", "where", "retention", "who can read", "alarms", "routes to"],
     rows: loggingRows(rs).map((l) => [l.log, l.where, l.retention, l.readers, l.alarms, l.routes]),
   });
-  add({ id: "alerts", title: "Alarms and who they page", columns: ["fires", "watches", "via", "pages"], rows: alertRoutes(rs).map((a) => [a.source, a.watches, a.via ?? "Cloudflare", a.targets.join(", ")]) });
+  const routes = alertRoutes(rs);
+  add({ id: "alerts", title: "Alarms and who they page", columns: ["fires", "watches", "severity", "via", "pages", "runbook"], rows: routes.map((a) => [a.source, a.watches, a.severity ?? "unranked", a.via ?? "Cloudflare", [...a.targets], a.runbook ?? ""]) });
   add({
     id: "risks",
     title: "Known risks",
@@ -147,7 +151,16 @@ export function buildHandover(r: PlanResult, suppressions: ReadonlyArray<{ rule:
       ["rotate a generated key", `pulumi up --stack ${r.stack} --replace <URN of secrets-<name>-generator>`],
     ],
   });
-  return { title: `Handover: ${r.project} ${r.stack}`, subtitle: r.source.kind === "state" ? `From the exported state ${r.source.file}.` : "From the offline plan of the stack's configuration.", sections };
+  const route = routing(routes, `${r.project}-${r.stack}-`);
+  const risks = sections.find((x) => x.id === "risks")?.rows.map((row) => `${row[0]} (${row[1]}): ${show(row[3])}`) ?? [];
+  sections.sort((a, b) => ORDER.indexOf(a.id) - ORDER.indexOf(b.id));
+  return {
+    title: `Handover: ${r.project} ${r.stack}`,
+    subtitle: r.source.kind === "state" ? `From the exported state ${r.source.file}.` : "From the offline plan of the stack's configuration.",
+    summary: summary(r, verify, risks, route),
+    routing: route,
+    sections,
+  };
 }
 
 /** Suppressions in a policy config file, for the known-risks section. */

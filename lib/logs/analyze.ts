@@ -15,13 +15,6 @@ export interface Sample {
   readonly examples: string[];
 }
 
-/** A credential a probe run sent, held in that process only; records keep its hash. */
-export interface Canary {
-  /** What the value stands for: `real password of user a`; never the value. */
-  readonly label: string;
-  readonly value: string;
-}
-
 export interface LogAnalysis {
   readonly source: string;
   events: number;

@@ -1,6 +1,6 @@
 import { EVENTS, NEVER_LOGGED, REQUIRED_FIELDS } from "./vocabulary";
 
-// The README's security-log contract, generated from the one definition (`npm run docs`).
+// The security-log contract of docs/logs-and-dmarc.md, generated from the one definition (`npm run docs`).
 
 const USER = "u-4f1c";
 

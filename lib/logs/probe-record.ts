@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import type { CheckOutcome } from "../verify/types";
-import type { Canary } from "./analyze";
+import type { Canary } from "./canary";
 import { LogInputError } from "./reader";
 
 // What a probe run leaves for a later `verify --logs` run: the time window, the User-Agent
@@ -45,7 +44,7 @@ const EXPECTATIONS: Readonly<Record<string, { attempts: string; events: readonly
   "ratelimit.burst": { attempts: "the login burst", events: ["excess_rate_limit_exceeded"] },
 };
 
-export function probeRecord(run: { marker: string; canaries: readonly Canary[]; startedAt: Date; endedAt: Date; outcomes: readonly CheckOutcome[] }): ProbeRecord {
+export function probeRecord(run: { marker: string; canaries: readonly Canary[]; startedAt: Date; endedAt: Date; outcomes: ReadonlyArray<{ readonly id: string; readonly status: string }> }): ProbeRecord {
   return {
     version: 1,
     marker: run.marker,

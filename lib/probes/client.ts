@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Agent } from "node:http";
-import type { Canary } from "../logs/analyze";
+import type { Canary } from "../logs/canary";
 import { forbiddenField } from "../logs/sensitive";
 import { fetchOnce, type HttpResponse } from "../verify/http";
 import { CouldNotRun } from "../verify/types";

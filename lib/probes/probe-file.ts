@@ -117,7 +117,7 @@ function namedRoutes(f: ProbeFile): Array<{ where: string; methods: readonly str
 
 /**
  * Where a route goes: an absolute URL as written; any other path under the base URL's own path,
- * so `/me` under `https://h/api/` is `https://h/api/me`, as the README says.
+ * so `/me` under `https://h/api/` is `https://h/api/me`, as docs/probes.md says.
  */
 export function routeUrl(base: string, path: string): URL {
   if (/^https?:\/\//i.test(path)) return new URL(path);
@@ -139,10 +139,10 @@ function describe(issue: z.core.$ZodIssue, doc: unknown): string {
   const where = issue.path.map((s, i) => (typeof s === "number" ? `[${s}]` : `${i ? "." : ""}${String(s)}`)).join("") || "the file";
   if (issue.code === "unrecognized_keys") {
     const known = knownKeys(issue.path);
-    return `${where} has unknown key ${issue.keys.map((k) => `"${k}"${didYouMean(k, known)}`).join(", ")}. Fix: remove or rename it; the keys are listed in the README (Probes).`;
+    return `${where} has unknown key ${issue.keys.map((k) => `"${k}"${didYouMean(k, known)}`).join(", ")}. Fix: remove or rename it; the keys are listed in docs/probes.md.`;
   }
   const value = valueAt(doc, issue.path);
-  if (value === undefined) return `${where} is missing. Fix: add it; see the example in the README (Probes).`;
+  if (value === undefined) return `${where} is missing. Fix: add it; see the example in probes.example.yaml and docs/probes.md.`;
   return `${where} ${issue.code === "invalid_type" ? `must be ${issue.expected === "object" ? "a mapping" : `a ${issue.expected}`}` : issue.message}. Fix: correct it in the probe file.`;
 }
 
@@ -170,7 +170,7 @@ function unwrap(t: z.ZodType): z.ZodType {
  * the fix. Nothing is sent before this passes.
  */
 export function loadProbeFile(file: string, env: Readonly<Record<string, string | undefined>> = process.env): ProbePlan {
-  if (!existsSync(file)) throw new UsageError(`--probes ${file} does not exist. Fix: write one from the example in the README (Probes).`);
+  if (!existsSync(file)) throw new UsageError(`--probes ${file} does not exist. Fix: write one from probes.example.yaml (docs/probes.md).`);
   let doc: unknown;
   try {
     doc = parseYaml(readFileSync(file, "utf8"));

@@ -14,7 +14,7 @@ export const originLocked: LaunchStackPolicy = {
   description: "Every proxied host's origin accepts only the edge: zone-level Authenticated Origin Pulls with the stack's own certificate, or security groups open to Cloudflare's ranges alone; and no security group rule this stack makes opens HTTPS to the world.",
   enforcementLevel: "mandatory",
   severity: "high",
-  remediationSteps: "Keep launch-baseline:originLockdown.authenticatedOriginPulls on (and make the origin require the originPullCa client certificate: README, Origin lockdown), or list the origins' security groups in originLockdown.securityGroupIds. Remove any 0.0.0.0/0 or ::/0 rule on port 443.",
+  remediationSteps: "Keep launch-baseline:originLockdown.authenticatedOriginPulls on (and make the origin require the originPullCa client certificate: docs/infrastructure.md, Origin lockdown), or list the origins' security groups in originLockdown.securityGroupIds. Remove any 0.0.0.0/0 or ::/0 rule on port 443.",
   references: [OWASP_API8_MISCONFIGURATION, asvs("V14.5.3", "The origin accepts requests only from trusted sources")],
   runbook: "origin-exposed",
   validateStack: (args, report) => {

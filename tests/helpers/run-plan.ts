@@ -41,7 +41,7 @@ export interface PlanJson {
   resources: Array<{ urn: string; type: string; name: string; parent: string | null; provider: string | null; dependencies: string[]; inputs: Record<string, unknown> }>;
   outputs: Record<string, unknown>;
   policy: { violations: Array<{ policy: string; enforcementLevel: string; severity: string | null; urn: string | null; message: string; undecided?: true }> };
-  alertRoutes: Array<{ source: string; watches: string; via?: string; targets: string[] }>;
+  alertRoutes: Array<{ source: string; watches: string; via?: string; targets: string[]; severity?: string; runbook?: string }>;
   passed: boolean;
 }
 
