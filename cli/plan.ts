@@ -39,6 +39,7 @@ interface Options {
   cloudflareApiUrl?: string;
   dnsServer?: string;
   writeAdopt?: boolean;
+  engine: "mock" | "grpc";
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -60,6 +61,7 @@ function command(): Command {
     .option("--cloudflare-api-url <url>", "the Cloudflare API's base URL", CLOUDFLARE_API)
     .option("--dns-server <host:port>", "with an existing zone: ask this DNS server whether CNAME targets still exist (dangling records)")
     .option("--write-adopt", "with an existing zone: write the imports into the stack file as launch-baseline:adopt")
+    .addOption(new Option("--engine <engine>", "mock: the SDK's in-process mock engine (fast); grpc: the SDK's own runner (cmd/run, ts-node, type-checked) against a loopback engine on 127.0.0.1, as `pulumi up` starts the program").choices(["mock", "grpc"]).default("mock"))
     .allowExcessArguments()
     .showHelpAfterError("(npm run plan -- --help lists the options)")
     .exitOverride()
@@ -84,7 +86,7 @@ function render(result: PlanResult, format: Format): string {
 async function planOne(opts: Options, format: Format): Promise<number> {
   const result = opts.state
     ? await auditState({ file: opts.state, stack: opts.stack, policyConfigPath: opts.policyConfig, policies })
-    : await planStack({ project: PROJECT, stack: opts.stack!, stacksDir: opts.stacksDir, programPath: opts.program, policyConfigPath: opts.policyConfig, policies, existingZone: zoneReader(opts) });
+    : await planStack({ project: PROJECT, stack: opts.stack!, stacksDir: opts.stacksDir, programPath: opts.program, policyConfigPath: opts.policyConfig, policies, existingZone: zoneReader(opts), engine: opts.engine });
   process.stdout.write(render(result, format));
   if (opts.writeAdopt && result.zone) {
     const path = writeAdopt(opts.stacksDir, result.stack, result.zone.imports);
@@ -117,7 +119,7 @@ async function planAll(opts: Options, format: Format): Promise<number> {
   if (format === "sarif" || format === "markdown") throw new UsageError(`--format ${format} reports one stack. Fix: add --stack <name> (run it once per stack).`);
   const stacks = listStacks(opts.stacksDir);
   if (stacks.length === 0) throw new UsageError(`No stacks in ${opts.stacksDir}/. Fix: add a Pulumi.<stack>.yaml there, or pass --stacks-dir.`);
-  const forward = ["--program", opts.program, "--stacks-dir", opts.stacksDir];
+  const forward = ["--program", opts.program, "--stacks-dir", opts.stacksDir, "--engine", opts.engine];
   const results: Array<{ stack: string; code: number; doc?: PlanDocument; stderr: string }> = [];
   const queue = [...stacks];
   const worker = async () => {

@@ -90,7 +90,7 @@ describe("verify --dmarc-reports", () => {
 
   it("counts and names malformed reports, and reads the rest", async () => {
     const dir = reports([GOOGLE, SES]);
-    const good = (await import("./helpers/dmarc-reports")).reportXml({ flavour: "google", id: "x", begin: START, rows: [GOOGLE] });
+    const good = (await import("./helpers/dmarc-reports.js")).reportXml({ flavour: "google", id: "x", begin: START, rows: [GOOGLE] });
     writeFileSync(join(dir, "truncated.xml"), good.slice(0, 400));
     writeFileSync(join(dir, "count.xml"), good.replace("<count>1000</count>", "<count>lots</count>"));
     writeFileSync(join(dir, "notdmarc.xml"), "<html><body>Your report is attached</body></html>");

@@ -23,7 +23,7 @@ beforeAll(async () => {
     "unit",
     false,
   );
-  ({ EdgeSecurity } = await import("../components/edge-security"));
+  ({ EdgeSecurity } = await import("../components/edge-security.js"));
 });
 
 const base = {

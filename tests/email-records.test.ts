@@ -90,7 +90,7 @@ describe("provider profiles, on the mock engine", () => {
       "unit",
       false,
     );
-    ({ EmailAuthentication } = await import("../components/email-authentication"));
+    ({ EmailAuthentication } = await import("../components/email-authentication.js"));
   });
 
   const key = generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "der" }).toString("base64");

@@ -90,7 +90,11 @@ describe("Next.js's genuine development page", () => {
   it("carries the server's stack JSON-escaped in its page data: found", async () => {
     // Next's telemetry would phone home: off before Next loads.
     process.env.NEXT_TELEMETRY_DISABLED = "1";
-    const next = (await import("next")).default;
+    // Next is CommonJS: its factory is module.exports.default, which ESM interop may or may not
+    // unwrap once; take it from either place.
+    type NextFactory = (o: { dev: boolean; dir: string; quiet: boolean }) => { prepare(): Promise<void>; getRequestHandler(): (req: unknown, res: unknown) => Promise<void>; close(): Promise<void> };
+    const loaded = (await import("next")) as unknown as { default: NextFactory | { default: NextFactory } };
+    const next = typeof loaded.default === "function" ? loaded.default : loaded.default.default;
     const app = next({ dev: true, dir: join(__dirname, "fixtures", "next-app"), quiet: true });
     await app.prepare();
     try {

@@ -108,7 +108,7 @@ describe("on the mock engine", () => {
       "unit",
       false,
     );
-    mod = { ...(await import("../components/secret-store")), ...(await import("../components/runtime-environment")) };
+    mod = { ...(await import("../components/secret-store.js")), ...(await import("../components/runtime-environment.js")) };
   });
 
   it("every value it stores is a secret Output; its ARNs are not", async () => {

@@ -26,7 +26,7 @@ interface Monitor {
   registerResourceOutputs(req: { getUrn(): string; getOutputs(): Struct | undefined }, cb: (err: unknown, res: unknown) => void): void;
 }
 
-type MockCaptured = CapturedResource & { readonly mockUrn: string };
+export type MockCaptured = CapturedResource & { readonly mockUrn: string };
 
 /**
  * The mock monitor qualifies a URN's type with the parent's last type only, and keeps the root
@@ -34,7 +34,7 @@ type MockCaptured = CapturedResource & { readonly mockUrn: string };
  * Rewriting to the engine's form keeps URNs equal to what `pulumi preview` and `pulumi stack
  * export` show, so findings and suppressions match deployed state.
  */
-function withEngineUrns(captured: readonly MockCaptured[]): MockCaptured[] {
+export function withEngineUrns(captured: readonly MockCaptured[]): MockCaptured[] {
   const qualified = new Map<string, string>();
   const engineUrn = new Map<string, string>();
   for (const r of captured) {
