@@ -1,5 +1,6 @@
 import type { LaunchPolicy } from "./rule";
 import { withSuppressions } from "./suppressions";
+import { withConfigDefaults } from "./config-defaults";
 import { dnsDkimKeyStrength } from "./rules/dns-dkim-key-strength";
 import { dnsDmarcValid } from "./rules/dns-dmarc-valid";
 import { dnsMailRecordsNotProxied } from "./rules/dns-mail-records-not-proxied";
@@ -57,5 +58,8 @@ export const rules: LaunchPolicy[] = [
   rateLimitsCoverAuth,
 ];
 
-/** The exact array handed to `new PolicyPack`; importing it starts no server. */
-export const policies: LaunchPolicy[] = rules.map(withSuppressions);
+/**
+ * The exact array handed to `new PolicyPack`; importing it starts no server. Defaults wrap
+ * outermost, so the suppressions wrapper and the rule both see a complete config.
+ */
+export const policies: LaunchPolicy[] = rules.map((rule) => withConfigDefaults(withSuppressions(rule)));

@@ -143,3 +143,10 @@ describe("invalid configuration: one message per problem, naming key, value and 
     expect(config.domain).toBe("example.com");
   });
 });
+
+describe("ConfigError under pulumi up", () => {
+  it("is a RunError to the SDK, so the CLI prints its message without a stack trace", async () => {
+    const pulumi = await import("@pulumi/pulumi");
+    expect(pulumi.RunError.isInstance(new ConfigError(["a problem"], "stack \"prod\""))).toBe(true);
+  });
+});

@@ -1,13 +1,11 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import * as grpc from "@grpc/grpc-js";
 import * as pulumi from "@pulumi/pulumi";
-import * as engrpc from "@pulumi/pulumi/proto/engine_grpc_pb";
-import * as engproto from "@pulumi/pulumi/proto/engine_pb";
 import * as resrpc from "@pulumi/pulumi/proto/resource_grpc_pb";
 import * as resproto from "@pulumi/pulumi/proto/resource_pb";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import type { RawConfig } from "../config/raw";
+import { EngineServiceDefinition, empty, engineService, serveOnLoopback, type EngineLog, type Handler } from "./grpc-server";
 
 // A loopback Pulumi engine: the ResourceMonitor and Engine gRPC services on 127.0.0.1, answering
 // with the same mocks as the offline plan, and the program started the way pulumi-language-nodejs
@@ -31,7 +29,7 @@ export interface WireRun {
   readonly registrations: WireRegistration[];
   readonly outputs: Map<string, Record<string, unknown>>;
   readonly invokes: Array<{ token: string; args: Record<string, unknown> }>;
-  readonly logs: Array<{ severity: number; message: string; urn: string }>;
+  readonly logs: EngineLog[];
   /** The program's exit code and what it printed on stderr. */
   readonly exitCode: number;
   readonly stderr: string;
@@ -59,15 +57,15 @@ export function configEnvironment(config: RawConfig): { PULUMI_CONFIG: string; P
   return { PULUMI_CONFIG: JSON.stringify(values), PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(secret) };
 }
 
-type Handler = (call: { request: any }, callback: (err: Error | null, res?: unknown) => void) => void;
-
 export async function runOverGrpc(opts: LoopbackOptions): Promise<WireRun> {
   // The mock monitor names URNs after this process's project and stack.
   await pulumi.runtime.setMocks(opts.mocks, opts.project, opts.stack, opts.dryRun ?? true);
   const monitor = new MockMonitor(opts.mocks);
+  // The SDK's newUrn reads the process-wide stack and project, which a second run in the same
+  // process changes; this run's URNs name its own (same form: the parent's last type qualifies).
+  (monitor as unknown as { newUrn(parent: string, type: string, name: string): string }).newUrn = (parent, type, name) =>
+    `urn:pulumi:${[opts.stack, opts.project, parent ? `${parent.split("::")[2]!.split("$").pop()}$${type}` : type, name].join("::")}`;
   const run = { registrations: [] as WireRegistration[], outputs: new Map<string, Record<string, unknown>>(), invokes: [] as WireRun["invokes"], logs: [] as WireRun["logs"] };
-  let root = "";
-  const empty = () => new (require("google-protobuf/google/protobuf/empty_pb").Empty)();
   const monitorService: Record<string, Handler> = {
     supportsFeature: (call, cb) => {
       // As the mock engine: every feature but outputValues, so inputs arrive as plain values.
@@ -95,27 +93,12 @@ export async function runOverGrpc(opts: LoopbackOptions): Promise<WireRun> {
     registerPackage: (call, cb) => monitor.registerPackage(call.request, cb),
     signalAndWaitForShutdown: (_call, cb) => cb(null, empty()),
   };
-  const engineService: Record<string, Handler> = {
-    log: (call, cb) => {
-      run.logs.push({ severity: call.request.getSeverity(), message: call.request.getMessage(), urn: call.request.getUrn() });
-      cb(null, empty());
-    },
-    getRootResource: (_call, cb) => {
-      const res = new engproto.GetRootResourceResponse();
-      res.setUrn(root);
-      cb(null, res);
-    },
-    setRootResource: (call, cb) => {
-      root = call.request.getUrn();
-      cb(null, new engproto.SetRootResourceResponse());
-    },
-  };
-  const server = new grpc.Server();
-  server.addService(resrpc.ResourceMonitorService as unknown as grpc.ServiceDefinition, monitorService as unknown as grpc.UntypedServiceImplementation);
-  server.addService(engrpc.EngineService as unknown as grpc.ServiceDefinition, engineService as unknown as grpc.UntypedServiceImplementation);
-  const port = await new Promise<number>((resolve, reject) => server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))));
+  const server = await serveOnLoopback([
+    [resrpc.ResourceMonitorService, monitorService],
+    [EngineServiceDefinition, engineService(run.logs)],
+  ]);
   try {
-    const address = `127.0.0.1:${port}`;
+    const address = server.address;
     // The arguments and environment pulumi-language-nodejs gives the program.
     const args = [join(opts.root, "node_modules/@pulumi/pulumi/cmd/run"), "--monitor", address, "--engine", address, "--project", opts.project, "--stack", opts.stack, "--pwd", opts.root, "--dry-run", String(opts.dryRun ?? true), "--parallel", "4", "--organization", "organization", opts.program ?? "."];
     const child = spawn(process.execPath, args, {
@@ -129,6 +112,6 @@ export async function runOverGrpc(opts: LoopbackOptions): Promise<WireRun> {
     const exitCode = await new Promise<number>((resolve) => child.on("close", (code: number | null) => resolve(code ?? 1)));
     return { ...run, registrations: run.registrations.filter(Boolean), exitCode, stderr };
   } finally {
-    server.forceShutdown();
+    server.close();
   }
 }

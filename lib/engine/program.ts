@@ -3,6 +3,7 @@ import type { RunOptions } from "../plan/engine";
 import { withEngineUrns, type MockCaptured } from "../plan/engine";
 import { offlineMocks } from "../plan/mocks";
 import type { ProgramRun } from "../plan/types";
+import { LOG_ERROR } from "./grpc-server";
 import { runOverGrpc } from "./loopback";
 
 // `plan --engine grpc`: the program run by the SDK's own runner against the loopback engine,
@@ -11,13 +12,11 @@ import { runOverGrpc } from "./loopback";
 /** The program failed under the runner: its error as the CLI shows it, without a stack trace. */
 export class ProgramFailed extends Error {}
 
-const ERROR = 3; // pulumirpc.LogSeverity.ERROR
-
 export async function runProgramOverGrpc(opts: RunOptions): Promise<ProgramRun> {
   const run = await runOverGrpc({ root: process.cwd(), program: relative(process.cwd(), opts.programPath) === "index.ts" ? "." : opts.programPath, project: opts.project, stack: opts.stack, config: opts.config, mocks: opts.mocks ?? offlineMocks(opts.mockContext) });
   if (run.exitCode !== 0) {
     // The runner logs the error, stack included, to the engine; the first lines are the message.
-    const logged = run.logs.filter((l) => l.severity === ERROR).map((l) => l.message.replace(/\x1b\[[0-9;]*m/g, "").split("\n").filter((line) => !/^\s+at /.test(line)).join("\n").trim());
+    const logged = run.logs.filter((l) => l.severity === LOG_ERROR).map((l) => l.message.replace(/\x1b\[[0-9;]*m/g, "").split("\n").filter((line) => !/^\s+at /.test(line)).join("\n").trim());
     throw new ProgramFailed(logged.filter(Boolean).join("\n") || `the program exited with ${run.exitCode}`);
   }
   const providerUrn = (ref: string) => (ref ? ref.split("::").slice(0, -1).join("::") : null);

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import type { EnforcementLevel, Policy } from "@pulumi/policy";
+import type { EnforcementLevel } from "@pulumi/policy";
 import { UsageError } from "../config/stack-file";
 
 export interface ResolvedPolicyConfig {
@@ -8,15 +8,22 @@ export interface ResolvedPolicyConfig {
   readonly settings: Record<string, unknown>;
 }
 
+/** What reconciling needs of a policy: a Policy object, or what GetAnalyzerInfo says of one. */
+export interface PolicyShape {
+  readonly name: string;
+  readonly enforcementLevel?: EnforcementLevel;
+  readonly configSchema?: { readonly properties?: Readonly<Record<string, unknown>>; readonly required?: readonly string[] };
+}
+
 const LEVELS: readonly EnforcementLevel[] = ["advisory", "mandatory", "remediate", "disabled"];
 
 /**
  * Resolves each policy's level and settings as the CLI does for `--policy-pack-config FILE`:
  * the policy's own entry, else `all`, else the policy's default; settings start from the schema's
- * defaults. Unknown policy names and settings are errors, because a typo would silently relax
- * the gate.
+ * defaults, and a required setting with neither a value nor a default is an error, as in the CLI.
+ * Unknown policy names and settings are errors, because a typo would silently relax the gate.
  */
-export function resolvePolicyConfig(policies: readonly Policy[], path: string | undefined): Map<string, ResolvedPolicyConfig> {
+export function resolvePolicyConfig(policies: readonly PolicyShape[], path: string | undefined): Map<string, ResolvedPolicyConfig> {
   const file = path ? readConfigFile(path) : {};
   const names = new Set(policies.map((p) => p.name));
   for (const key of Object.keys(file)) {
@@ -43,6 +50,8 @@ export function resolvePolicyConfig(policies: readonly Policy[], path: string | 
         settings[k] = v;
       }
     }
+    const missing = (p.configSchema?.required ?? []).filter((k) => settings[k] === undefined);
+    if (missing.length) throw new UsageError(`${path ?? "the policy config"}: policy "${p.name}" needs ${missing.map((k) => `"${k}"`).join(", ")}. Fix: add ${JSON.stringify({ [p.name]: { [missing[0]!]: "…" } })} to the policy config file.`);
     resolved.set(p.name, { enforcementLevel: levelOf(entry, `"${p.name}"`) ?? all ?? p.enforcementLevel ?? "advisory", settings });
   }
   return resolved;

@@ -1,5 +1,4 @@
 import type { Browser, Page } from "playwright-core";
-import { chromium } from "playwright-core";
 import type { ProbePlan } from "../probes/probe-file";
 import { routeUrl } from "../probes/probe-file";
 import { CHROMIUM, isExecutableFile } from "./chromium-path";
@@ -25,6 +24,8 @@ export interface BrowserTarget {
 export async function openBrowser(t: BrowserTarget): Promise<Browser> {
   if (!isExecutableFile(CHROMIUM)) throw new CouldNotRun(`no Chromium at ${CHROMIUM}. Fix: apt-get install chromium (Debian), then run verify --browser again.`);
   const rules = [...t.resolve].map(([hostPort, address]) => `MAP ${hostPort.split(":")[0]} ${address}`).join(",");
+  // Loaded here, not at the top: playwright-core costs every verify a third of a second to load.
+  const { chromium } = await import("playwright-core");
   return chromium.launch({ executablePath: CHROMIUM, args: [...(rules ? [`--host-resolver-rules=${rules}`] : []), "--no-sandbox"] });
 }
 
