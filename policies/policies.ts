@@ -27,6 +27,12 @@ import { cisAlarms } from "./rules/cis-alarms";
 import { logGroupsProtected } from "./rules/log-groups-protected";
 import { securityLogDataProtection } from "./rules/security-log-data-protection";
 import { trailBucketPrivate } from "./rules/trail-bucket-private";
+import { iamOidcTrustPinned } from "./rules/iam-oidc-trust-pinned";
+import { iamTrustNoPublicPrincipal } from "./rules/iam-trust-no-public-principal";
+import { iamPipelineRolesNotAdmin } from "./rules/iam-pipeline-roles-not-admin";
+import { iamDeployRoleEnvironment } from "./rules/iam-deploy-role-environment";
+import { cloudflareTokenZoneScoped } from "./rules/cloudflare-token-zone-scoped";
+import { stateBucketPrivate } from "./rules/state-bucket-private";
 
 /** Every rule, as written, in catalogue order. */
 export const rules: LaunchPolicy[] = [
@@ -56,6 +62,12 @@ export const rules: LaunchPolicy[] = [
   cisAlarms,
   securityLogDataProtection,
   rateLimitsCoverAuth,
+  iamOidcTrustPinned,
+  iamTrustNoPublicPrincipal,
+  iamPipelineRolesNotAdmin,
+  iamDeployRoleEnvironment,
+  cloudflareTokenZoneScoped,
+  stateBucketPrivate,
 ];
 
 /**

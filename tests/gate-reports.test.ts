@@ -39,7 +39,8 @@ describe("rule catalogue", () => {
     const r = await runPlan(["--rules"]);
     expect(r.code).toBe(0);
     for (const e of catalogue()) expect(r.stdout).toContain(e.id);
-    expect(r.stdout).toContain("zone-hsts                     resource  high      mandatory  advisory   advisory   runbooks/redirect-loop-or-hsts-lock-in.md");
+    const w = Math.max(...catalogue().map((e) => e.id.length));
+    expect(r.stdout).toContain(`${"zone-hsts".padEnd(w)}  resource  high      mandatory  advisory   advisory   runbooks/redirect-loop-or-hsts-lock-in.md`);
     const json = JSON.parse((await runPlan(["--rules", "--json"])).stdout);
     expect(json.length).toBe(catalogue().length);
   });

@@ -98,7 +98,8 @@ export async function evaluatePolicies(policies: readonly Policy[], resources: r
       const report: ReportViolation = (message, reportedUrn) => {
         if (typeof message === "string") return void violations.push({ policy: policy.name, enforcementLevel, severity: policy.severity ?? null, urn: reportedUrn ?? urn, message });
         const m = message as { message?: string; enforcementLevel?: string; urn?: string; suppressed?: boolean };
-        violations.push({ policy: policy.name, enforcementLevel: m.enforcementLevel === "advisory" ? "advisory" : enforcementLevel, severity: policy.severity ?? null, urn: m.urn ?? reportedUrn ?? urn, message: m.message ?? policy.description, ...(m.suppressed ? { suppressed: true } : {}) });
+        // As the SDK: the object's own level wins (suppressions lower it, a production finding raises it).
+        violations.push({ policy: policy.name, enforcementLevel: m.enforcementLevel === "advisory" || m.enforcementLevel === "mandatory" ? m.enforcementLevel : enforcementLevel, severity: policy.severity ?? null, urn: m.urn ?? reportedUrn ?? urn, message: m.message ?? policy.description, ...(m.suppressed ? { suppressed: true } : {}) });
       };
       const failed = (e: unknown) => {
         if (e instanceof UnknownValueError) {

@@ -1,14 +1,7 @@
 import { checkov, trivy, asvs, type LaunchStackPolicy } from "../rule";
 import { BUCKET_POLICY, PUBLIC_ACCESS_BLOCK, TRAIL, naming, str } from "./logging";
 import { known, ofType } from "./monitoring";
-
-const BLOCKS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const;
-
-/** Whether a bucket policy denies every request that arrives without TLS. */
-function denyInsecureTransport(policy: string): boolean {
-  const doc = JSON.parse(policy) as { Statement?: Array<{ Effect?: string; Action?: string | string[]; Condition?: { Bool?: Record<string, string> } }> };
-  return (doc.Statement ?? []).some((s) => s.Effect === "Deny" && [s.Action].flat().some((a) => a === "s3:*" || a === "*") && s.Condition?.Bool?.["aws:SecureTransport"] === "false");
-}
+import { BLOCKS, denyInsecureTransport } from "./buckets";
 
 export const trailBucketPrivate: LaunchStackPolicy = {
   name: "trail-bucket-private",
