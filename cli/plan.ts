@@ -6,6 +6,7 @@ import { PROJECT } from "../lib/config/keys";
 import { UsageError, listStacks } from "../lib/config/stack-file";
 import { zoneFile } from "../lib/dns/zone-file";
 import { auditState, planStack, type PlanResult } from "../lib/plan/plan";
+import { BOOTSTRAP_STACKS, planBootstrap } from "../lib/plan/plan-bootstrap";
 import { markdownReport } from "../lib/plan/report-markdown";
 import { sarifReport } from "../lib/plan/report-sarif";
 import { catalogue } from "../policies/catalogue";
@@ -40,6 +41,7 @@ interface Options {
   dnsServer?: string;
   writeAdopt?: boolean;
   engine: "mock" | "grpc";
+  project: "launch-baseline" | "bootstrap";
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -54,6 +56,7 @@ function command(): Command {
     .option("--state <file>", "audit a `pulumi stack export` file instead of running the program")
     .option("--program <file>", "the Pulumi program to run", "index.ts")
     .option("--stacks-dir <dir>", "where the stack files are", "stacks")
+    .addOption(new Option("--project <project>", "launch-baseline: the main program; bootstrap: the day-zero project in bootstrap/ (deploy roles, state backend, Cloudflare tokens), its stacks in bootstrap/stacks").choices(["launch-baseline", "bootstrap"]).default("launch-baseline"))
     .option("--policy-config <file>", "policy pack config; default: policies/config/<stack>.json")
     .option("--zone-file <file>", "also write every DNS record the stack manages in its zone as a standard zone file (needs --stack)")
     .option("--existing-zone <file>", "the zone as it exists: Cloudflare's JSON (GET dns_records, GET rulesets) or the dashboard's BIND export; conflicts become findings, identical records are adopted (repeatable; needs --stack)", collect, [])
@@ -73,7 +76,7 @@ function render(result: PlanResult, format: Format): string {
     case "json":
       return `${JSON.stringify(planDocument(result), null, 2)}\n`;
     case "sarif": {
-      const artifact = result.source.kind === "state" ? result.source.file : `stacks/Pulumi.${result.stack}.yaml`;
+      const artifact = result.source.kind === "state" ? result.source.file : `${result.project === PROJECT ? "stacks" : BOOTSTRAP_STACKS}/Pulumi.${result.stack}.yaml`;
       return `${JSON.stringify(sarifReport({ project: result.project, stack: result.stack, version: PACKAGE_VERSION, violations: result.violations, artifact }), null, 2)}\n`;
     }
     case "markdown":
@@ -86,7 +89,9 @@ function render(result: PlanResult, format: Format): string {
 async function planOne(opts: Options, format: Format): Promise<number> {
   const result = opts.state
     ? await auditState({ file: opts.state, stack: opts.stack, policyConfigPath: opts.policyConfig, policies })
-    : await planStack({ project: PROJECT, stack: opts.stack!, stacksDir: opts.stacksDir, programPath: opts.program, policyConfigPath: opts.policyConfig, policies, existingZone: zoneReader(opts), engine: opts.engine });
+    : opts.project === "bootstrap"
+      ? await planBootstrap({ stack: opts.stack!, stacksDir: opts.stacksDir === "stacks" ? BOOTSTRAP_STACKS : opts.stacksDir, policies, policyConfigPath: opts.policyConfig, engine: opts.engine })
+      : await planStack({ project: PROJECT, stack: opts.stack!, stacksDir: opts.stacksDir, programPath: opts.program, policyConfigPath: opts.policyConfig, policies, existingZone: zoneReader(opts), engine: opts.engine });
   process.stdout.write(render(result, format));
   if (opts.writeAdopt && result.zone) {
     const path = writeAdopt(opts.stacksDir, result.stack, result.zone.imports);
@@ -117,9 +122,10 @@ function listRules(json: boolean): number {
 /** Every stack, each in its own process (the SDK's state is global), two at a time. */
 async function planAll(opts: Options, format: Format): Promise<number> {
   if (format === "sarif" || format === "markdown") throw new UsageError(`--format ${format} reports one stack. Fix: add --stack <name> (run it once per stack).`);
-  const stacks = listStacks(opts.stacksDir);
-  if (stacks.length === 0) throw new UsageError(`No stacks in ${opts.stacksDir}/. Fix: add a Pulumi.<stack>.yaml there, or pass --stacks-dir.`);
-  const forward = ["--program", opts.program, "--stacks-dir", opts.stacksDir, "--engine", opts.engine];
+  const stacksDir = opts.project === "bootstrap" && opts.stacksDir === "stacks" ? BOOTSTRAP_STACKS : opts.stacksDir;
+  const stacks = listStacks(stacksDir);
+  if (stacks.length === 0) throw new UsageError(`No stacks in ${stacksDir}/. Fix: add a Pulumi.<stack>.yaml there, or pass --stacks-dir.`);
+  const forward = ["--program", opts.program, "--stacks-dir", opts.stacksDir, "--engine", opts.engine, "--project", opts.project];
   const results: Array<{ stack: string; code: number; doc?: PlanDocument; stderr: string }> = [];
   const queue = [...stacks];
   const worker = async () => {
@@ -136,7 +142,7 @@ async function planAll(opts: Options, format: Format): Promise<number> {
     process.stdout.write(`${JSON.stringify({ stacks: results.map((r) => r.doc ?? { stack: r.stack, error: r.stderr.trim() }), passed: code === 0 }, null, 2)}\n`);
   } else {
     const w = Math.max(...stacks.map((s) => s.length));
-    process.stdout.write(`Offline plan of every stack in ${opts.stacksDir}/:\n`);
+    process.stdout.write(`Offline plan of every stack in ${stacksDir}/:\n`);
     for (const r of results) {
       if (!r.doc) {
         process.stdout.write(`  ${r.stack.padEnd(w)}  error\n${r.stderr.trim().replace(/^/gm, "      ")}\n`);
@@ -186,6 +192,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   const format: Format = opts.format ?? (opts.json ? "json" : "text");
   if (opts.rules) return listRules(format === "json");
+  if (opts.project === "bootstrap" && (opts.program !== "index.ts" || hasZoneInput(opts) || opts.zoneFile || opts.writeAdopt)) {
+    process.stderr.write("error: --project bootstrap plans bootstrap/index.ts (stacks in bootstrap/stacks unless --stacks-dir says otherwise) and manages no zone. Fix: drop --program and the zone options.\n");
+    return EXIT.usage;
+  }
   if (opts.state && opts.program !== "index.ts") {
     process.stderr.write("error: --state audits exported state, so there is no program to run. Fix: drop --program.\n");
     return EXIT.usage;

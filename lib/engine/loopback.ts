@@ -1,5 +1,4 @@
 import { spawn } from "node:child_process";
-import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import * as resrpc from "@pulumi/pulumi/proto/resource_grpc_pb";
 import * as resproto from "@pulumi/pulumi/proto/resource_pb";
@@ -100,7 +99,10 @@ export async function runOverGrpc(opts: LoopbackOptions): Promise<WireRun> {
   try {
     const address = server.address;
     // The arguments and environment pulumi-language-nodejs gives the program.
-    const args = [join(opts.root, "node_modules/@pulumi/pulumi/cmd/run"), "--monitor", address, "--engine", address, "--project", opts.project, "--stack", opts.stack, "--pwd", opts.root, "--dry-run", String(opts.dryRun ?? true), "--parallel", "4", "--organization", "organization", opts.program ?? "."];
+    // The language host locates the runner with Node's own resolution from the program's folder,
+    // so a project in a subfolder (bootstrap/) uses the SDK of the repository's node_modules.
+    const runner = require.resolve("@pulumi/pulumi/cmd/run", { paths: [opts.root] });
+    const args = [runner, "--monitor", address, "--engine", address, "--project", opts.project, "--stack", opts.stack, "--pwd", opts.root, "--dry-run", String(opts.dryRun ?? true), "--parallel", "4", "--organization", "organization", opts.program ?? "."];
     const child = spawn(process.execPath, args, {
       cwd: opts.root,
       // Only what the language host sets (the type names NODE_ENV required, hence the cast).

@@ -1,4 +1,4 @@
-import { relative } from "node:path";
+import { relative, resolve } from "node:path";
 import type { RunOptions } from "../plan/engine";
 import { withEngineUrns, type MockCaptured } from "../plan/engine";
 import { offlineMocks } from "../plan/mocks";
@@ -13,7 +13,11 @@ import { runOverGrpc } from "./loopback";
 export class ProgramFailed extends Error {}
 
 export async function runProgramOverGrpc(opts: RunOptions): Promise<ProgramRun> {
-  const run = await runOverGrpc({ root: process.cwd(), program: relative(process.cwd(), opts.programPath) === "index.ts" ? "." : opts.programPath, project: opts.project, stack: opts.stack, config: opts.config, mocks: opts.mocks ?? offlineMocks(opts.mockContext) });
+  // The CLI runs a project from its own folder (bootstrap/ for the day-zero project), with the
+  // entry point Pulumi.yaml's main names; the top-level project has no main, so ".".
+  const root = resolve(opts.projectDir ?? ".");
+  const entry = relative(root, resolve(opts.programPath));
+  const run = await runOverGrpc({ root, program: opts.projectDir ? entry : entry === "index.ts" ? "." : entry, project: opts.project, stack: opts.stack, config: opts.config, mocks: opts.mocks ?? offlineMocks(opts.mockContext) });
   if (run.exitCode !== 0) {
     // The runner logs the error, stack included, to the engine; the first lines are the message.
     const logged = run.logs.filter((l) => l.severity === LOG_ERROR).map((l) => l.message.replace(/\x1b\[[0-9;]*m/g, "").split("\n").filter((line) => !/^\s+at /.test(line)).join("\n").trim());

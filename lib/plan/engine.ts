@@ -57,6 +57,8 @@ export interface RunOptions {
   readonly mockContext: MockContext;
   /** Replaces the offline mocks, e.g. to hand a test's own key to a generated-key resource. */
   readonly mocks?: pulumi.runtime.Mocks;
+  /** The folder holding the project's Pulumi.yaml, when not the current one (the grpc engine starts there). */
+  readonly projectDir?: string;
 }
 
 /**

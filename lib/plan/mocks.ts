@@ -42,6 +42,10 @@ function awsIdentity(type: string, inputs: Record<string, unknown>, account: str
       return { id: String(inputs.name), arn: `arn:aws:logs:${region}:${account}:log-group:${inputs.name}` };
     case "aws:s3/bucket:Bucket":
       return { id: String(inputs.bucket), arn: `arn:aws:s3:::${inputs.bucket}` };
+    case "aws:iam/openIdConnectProvider:OpenIdConnectProvider": {
+      const arn = `arn:aws:iam::${account}:oidc-provider/${String(inputs.url).replace(/^https:\/\//, "")}`;
+      return { id: arn, arn };
+    }
     case "aws:iam/role:Role":
       return { id: String(inputs.name ?? name), arn: `arn:aws:iam::${account}:role/${inputs.name ?? name}` };
     case "aws:cloudtrail/trail:Trail":
@@ -89,6 +93,11 @@ export function offlineMocks(ctx: MockContext): pulumi.runtime.Mocks {
     call(args) {
       // Cloudflare's published ranges are public and stable: the one lookup the plan answers.
       if (args.token === "cloudflare:index/getIpRanges:getIpRanges") return { ipv4Cidrs: CLOUDFLARE_IPV4, ipv6Cidrs: CLOUDFLARE_IPV6, ipv4CidrBlocks: CLOUDFLARE_IPV4, ipv6CidrBlocks: CLOUDFLARE_IPV6 };
+      // Cloudflare's permission groups are one global catalogue; the plan names them by a stable fake id.
+      if (args.token === "cloudflare:index/getApiTokenPermissionGroupsList:getApiTokenPermissionGroupsList") {
+        const name = decodeURIComponent(String(args.inputs.name ?? ""));
+        return { name: args.inputs.name, results: name ? [{ id: hex(`permission-group::${name}`, 32), name, category: "", isSelectable: true, scopes: [] }] : [] };
+      }
       throw new Error(`the offline plan cannot call ${args.token}: a program must not read cloud data at plan time`);
     },
   };

@@ -50,9 +50,11 @@ export function resolvePolicyConfig(policies: readonly PolicyShape[], path: stri
         settings[k] = v;
       }
     }
+    const enforcementLevel = levelOf(entry, `"${p.name}"`) ?? all ?? p.enforcementLevel ?? "advisory";
     const missing = (p.configSchema?.required ?? []).filter((k) => settings[k] === undefined);
-    if (missing.length) throw new UsageError(`${path ?? "the policy config"}: policy "${p.name}" needs ${missing.map((k) => `"${k}"`).join(", ")}. Fix: add ${JSON.stringify({ [p.name]: { [missing[0]!]: "…" } })} to the policy config file.`);
-    resolved.set(p.name, { enforcementLevel: levelOf(entry, `"${p.name}"`) ?? all ?? p.enforcementLevel ?? "advisory", settings });
+    // A disabled rule never runs, so it needs none of its settings.
+    if (missing.length && enforcementLevel !== "disabled") throw new UsageError(`${path ?? "the policy config"}: policy "${p.name}" needs ${missing.map((k) => `"${k}"`).join(", ")}. Fix: add ${JSON.stringify({ [p.name]: { [missing[0]!]: "…" } })} to the policy config file.`);
+    resolved.set(p.name, { enforcementLevel, settings });
   }
   return resolved;
 }
