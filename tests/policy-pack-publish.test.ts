@@ -30,7 +30,7 @@ afterAll(() => pack?.close());
 
 describe("the published policy pack", () => {
   it("ships the bundle, the pack manifest and the configs, and no source", () => {
-    expect(files).toEqual(["PulumiPolicy.yaml", "config/dev.json", "config/prod.json", "config/staging.json", "dist/pack.js", "index.js", "package.json"]);
+    expect(files).toEqual(["PulumiPolicy.yaml", "config/bootstrap.json", "config/dev.json", "config/prod.json", "config/staging.json", "dist/pack.js", "index.js", "package.json"]);
     expect(readFileSync(join(installed, "dist/pack.js"), "utf8")).not.toMatch(/require\(["']\.\.\//);
   });
 
