@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { BOOTSTRAP_PROJECT, parseBootstrapConfig } from "../lib/bootstrap/config";
 import { githubSetup, mainProjectLines } from "../lib/bootstrap/setup-lines";
-import type { RawValue } from "../lib/config/raw";
+import { rawConfigFromEngine } from "../lib/config/load";
 import { CloudflareDeployTokens } from "./components/cloudflare-tokens";
 import { DeployIdentities, PREVIEW_ROLE_NAME, deployRoleName, roleArn } from "./components/deploy-identities";
 import { StateBackend } from "./components/state-backend";
@@ -10,11 +10,8 @@ import { StateBackend } from "./components/state-backend";
 // Day zero, once per AWS account, with an operator's credentials: the identities the deploy
 // pipeline assumes, the state backend, and the scoped Cloudflare tokens. See docs/day-zero.md.
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { isConfigSecret } = require("@pulumi/pulumi/runtime/config") as { isConfigSecret(key: string): boolean };
-const raw = new Map<string, RawValue>(Object.entries(pulumi.runtime.allConfig()).map(([k, value]) => [k, { value, secret: isConfigSecret(k) }]));
 const stack = pulumi.getStack();
-const config = parseBootstrapConfig(raw, { stack, source: `bootstrap/stacks/Pulumi.${stack}.yaml` });
+const config = parseBootstrapConfig(rawConfigFromEngine(), { stack, source: `bootstrap/stacks/Pulumi.${stack}.yaml` });
 
 const provider = new aws.Provider("aws", { region: config.awsRegion as aws.Region, allowedAccountIds: [config.awsAccountId], defaultTags: { tags: { project: BOOTSTRAP_PROJECT, "managed-by": "pulumi" } } });
 const opts = { providers: [provider] };

@@ -1,4 +1,5 @@
-import type { PolicyConfigSchema, ReportViolation, ResourceValidation, ResourceValidationArgs, StackValidation, StackValidationArgs } from "@pulumi/policy";
+import type { ReportViolation, ResourceValidation, ResourceValidationArgs, StackValidation, StackValidationArgs } from "@pulumi/policy";
+import { schemaDefaults } from "../lib/plan/policy-config";
 import type { LaunchPolicy } from "./rule";
 
 // The CLI fills each setting's schema default before Configure; a pack driven by anything else
@@ -8,11 +9,8 @@ import type { LaunchPolicy } from "./rule";
 
 type Args = ResourceValidationArgs | StackValidationArgs;
 
-const defaultsOf = (schema: PolicyConfigSchema | undefined): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(schema?.properties ?? {}).flatMap(([k, s]) => ((s as { default?: unknown }).default === undefined ? [] : [[k, (s as { default?: unknown }).default]])));
-
 export function withConfigDefaults(policy: LaunchPolicy): LaunchPolicy {
-  const defaults = defaultsOf(policy.configSchema);
+  const defaults = schemaDefaults(policy.configSchema);
   const required = policy.configSchema?.required ?? [];
   /** Runs the rule with the defaults under the given config, or reports what is missing. */
   const guarded = <A extends Args>(rule: (args: A, report: ReportViolation) => void | Promise<void>) => (args: A, report: ReportViolation): void | Promise<void> => {

@@ -8,12 +8,14 @@ import { readSiblings } from "./stack-file";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { isConfigSecret } = require("@pulumi/pulumi/runtime/config") as { isConfigSecret(key: string): boolean };
 
+/** Every key the engine gave the program, each marked secret or not. */
+export function rawConfigFromEngine(): Map<string, RawValue> {
+  return new Map(Object.entries(pulumi.runtime.allConfig()).map(([key, value]) => [key, { value, secret: isConfigSecret(key) }]));
+}
+
 /** Reads and validates the whole stack configuration, once, before any resource is declared. */
 export function loadConfig(): LaunchConfig {
-  const raw = new Map<string, RawValue>();
-  for (const [key, value] of Object.entries(pulumi.runtime.allConfig())) {
-    raw.set(key, { value, secret: isConfigSecret(key) });
-  }
+  const raw = rawConfigFromEngine();
   // The CLI runs programs from the project directory; stackConfigDir is stacks/.
   const stack = pulumi.getStack();
   return parseLaunchConfig(raw, { stack, source: `stacks/Pulumi.${stack}.yaml`, siblings: readSiblings("stacks", stack) });

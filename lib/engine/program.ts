@@ -1,6 +1,6 @@
 import { relative, resolve } from "node:path";
 import type { RunOptions } from "../plan/engine";
-import { withEngineUrns, type MockCaptured } from "../plan/engine";
+import { runProgram, withEngineUrns, type MockCaptured } from "../plan/engine";
 import { offlineMocks } from "../plan/mocks";
 import type { ProgramRun } from "../plan/types";
 import { LOG_ERROR } from "./grpc-server";
@@ -40,3 +40,6 @@ export async function runProgramOverGrpc(opts: RunOptions): Promise<ProgramRun> 
   const stack = resources.find((r) => r.type === "pulumi:pulumi:Stack");
   return { resources, outputs: (stack && run.outputs.get(stack.mockUrn)) ?? {} };
 }
+
+/** The program runner an engine choice names: the in-process mock engine, or the SDK's runner over gRPC. */
+export const programRunner = (engine: "mock" | "grpc" | undefined) => (engine === "grpc" ? runProgramOverGrpc : runProgram);

@@ -1,8 +1,7 @@
 import type { Policy } from "@pulumi/policy";
 import { BOOTSTRAP_PROJECT, parseBootstrapConfig } from "../bootstrap/config";
 import { readStackConfig } from "../config/stack-file";
-import { runProgramOverGrpc } from "../engine/program";
-import { runProgram } from "./engine";
+import { programRunner } from "../engine/program";
 import type { PlanResult } from "./plan";
 import { resolvePolicyConfig } from "./policy-config";
 import { evaluatePolicies } from "./policy-runner";
@@ -21,7 +20,7 @@ export async function planBootstrap(opts: { stack: string; stacksDir?: string; p
   const policyConfigPath = opts.policyConfigPath ?? "policies/config/bootstrap.json";
   const policyConfig = resolvePolicyConfig(opts.policies, policyConfigPath);
   const mockContext = { awsAccountId: config.awsAccountId, awsRegion: config.awsRegion };
-  const run = await (opts.engine === "grpc" ? runProgramOverGrpc : runProgram)({ programPath: `${BOOTSTRAP_DIR}/index.ts`, projectDir: BOOTSTRAP_DIR, project: BOOTSTRAP_PROJECT, stack: opts.stack, config: file.raw, mockContext });
+  const run = await programRunner(opts.engine)({ programPath: `${BOOTSTRAP_DIR}/index.ts`, projectDir: BOOTSTRAP_DIR, project: BOOTSTRAP_PROJECT, stack: opts.stack, config: file.raw, mockContext });
   const outputCheck = unmarkedSecretOutputs(run.outputs, run.resources, [], run.resources.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ?? null);
   const violations = [...(await evaluatePolicies(opts.policies, run.resources, policyConfig)), ...outputCheck.violations];
   return { ...run, outputs: outputCheck.outputs, project: BOOTSTRAP_PROJECT, stack: opts.stack, source: { kind: "program" }, policyConfigPath, violations, placeholders: [], passed: !violations.some((v) => v.enforcementLevel === "mandatory") };

@@ -4,8 +4,7 @@ import type { Mocks } from "@pulumi/pulumi/runtime";
 import { parseLaunchConfig, type LaunchConfig } from "../config/parse";
 import { UsageError, readSiblings, readStackConfig, withSecretPlaceholders } from "../config/stack-file";
 import { readStackExport } from "./stack-export";
-import { runProgram } from "./engine";
-import { runProgramOverGrpc } from "../engine/program";
+import { programRunner } from "../engine/program";
 import { offlineMocks } from "./mocks";
 import { resolvePolicyConfig } from "./policy-config";
 import { evaluatePolicies } from "./policy-runner";
@@ -61,7 +60,7 @@ export async function planStack(opts: PlanOptions): Promise<PlanResult> {
   // The live zone is read before the program runs: a bad export plans nothing.
   const existing = await opts.existingZone?.(config);
   const mockContext = { awsAccountId: config.awsAccountId, awsRegion: config.awsRegion };
-  const run = await (opts.engine === "grpc" ? runProgramOverGrpc : runProgram)({ programPath: opts.programPath, project: opts.project, stack: opts.stack, config: raw, mockContext, mocks: opts.wrapMocks?.(offlineMocks(mockContext)) });
+  const run = await programRunner(opts.engine)({ programPath: opts.programPath, project: opts.project, stack: opts.stack, config: raw, mockContext, mocks: opts.wrapMocks?.(offlineMocks(mockContext)) });
   const configSecrets = [...raw.values()].filter((v) => v.secret).flatMap((v) => [v.value, ...Object.values(jsonObject(v.value) ?? {})]).filter((v): v is string => typeof v === "string");
   const outputCheck = unmarkedSecretOutputs(run.outputs, run.resources, configSecrets, run.resources.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ?? null);
   checkAdoptNames(run.resources, config.adopt);

@@ -15,6 +15,11 @@ export interface PolicyShape {
   readonly configSchema?: { readonly properties?: Readonly<Record<string, unknown>>; readonly required?: readonly string[] };
 }
 
+/** Each setting's default, from a policy's config schema. */
+export function schemaDefaults(schema: PolicyShape["configSchema"]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(schema?.properties ?? {}).flatMap(([k, s]) => ((s as { default?: unknown }).default === undefined ? [] : [[k, (s as { default?: unknown }).default]])));
+}
+
 const LEVELS: readonly EnforcementLevel[] = ["advisory", "mandatory", "remediate", "disabled"];
 
 /**
@@ -40,8 +45,7 @@ export function resolvePolicyConfig(policies: readonly PolicyShape[], path: stri
   for (const p of policies) {
     const entry = file[p.name];
     const props = p.configSchema?.properties ?? {};
-    const settings: Record<string, unknown> = {};
-    for (const [k, schema] of Object.entries(props)) if ((schema as { default?: unknown }).default !== undefined) settings[k] = (schema as { default?: unknown }).default;
+    const settings = schemaDefaults(p.configSchema);
     if (entry && typeof entry === "object") {
       for (const [k, v] of Object.entries(entry as Record<string, unknown>)) {
         if (k === "enforcementLevel") continue;

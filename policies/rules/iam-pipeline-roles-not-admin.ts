@@ -21,6 +21,12 @@ function adminGrant(policy: unknown): string | undefined {
   return undefined;
 }
 
+/** "policy x (Action \"*\")" when the policy grants administrator rights, else nothing. */
+const granted = (what: string, policy: unknown): string[] => {
+  const grant = adminGrant(policy);
+  return grant ? [`${what} (${grant})`] : [];
+};
+
 const nameOf = (r: PolicyResource) => known(() => (r.props.name as string | undefined) ?? r.name);
 
 export const iamPipelineRolesNotAdmin: LaunchStackPolicy = {
@@ -44,11 +50,10 @@ export const iamPipelineRolesNotAdmin: LaunchStackPolicy = {
         ...attached.filter((arn) => ADMIN_MANAGED.test(arn)).map((arn) => `the managed policy ${arn.split("/").pop()}`),
         ...attached.flatMap((arn) => {
           const p = policies.get(arn) ?? [...policies.values()].find((x) => known(() => x.props.name) === arn.split("/").pop());
-          const grant = p && adminGrant(p.props.policy);
-          return grant ? [`policy ${p.name} (${grant})`] : [];
+          return p ? granted(`policy ${p.name}`, p.props.policy) : [];
         }),
-        ...(known(() => role.props.inlinePolicies as Array<{ name?: string; policy?: string }> | undefined) ?? []).flatMap((p) => (adminGrant(p.policy) ? [`inline policy ${p.name ?? "?"} (${adminGrant(p.policy)})`] : [])),
-        ...ofType(args.resources, ROLE_POLICY).filter((p) => known(() => p.props.role) === name).flatMap((p) => (adminGrant(p.props.policy) ? [`role policy ${p.name} (${adminGrant(p.props.policy)})`] : [])),
+        ...(known(() => role.props.inlinePolicies as Array<{ name?: string; policy?: string }> | undefined) ?? []).flatMap((p) => granted(`inline policy ${p.name ?? "?"}`, p.policy)),
+        ...ofType(args.resources, ROLE_POLICY).filter((p) => known(() => p.props.role) === name).flatMap((p) => granted(`role policy ${p.name}`, p.props.policy)),
       ];
       for (const grant of grants) report(`role ${name} can be assumed by a pipeline and holds administrator rights through ${grant}. Fix: replace it with the actions the project's resources need, scoped to this account and the project's name prefix (see bootstrap/).`, role.urn);
     }
