@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { Command } from "commander";
+import { Command, Option } from "commander";
 import { ConfigError } from "../lib/config/errors";
 import { parseArgs } from "./command";
 import { PROJECT } from "../lib/config/keys";
@@ -8,6 +8,7 @@ import { UsageError } from "../lib/config/stack-file";
 import { buildHandover, readSuppressions, type VerifyReport } from "../lib/handover/model";
 import { toHtml, toMarkdown } from "../lib/handover/render";
 import { auditState, planStack } from "../lib/plan/plan";
+import { BOOTSTRAP_STACKS, planBootstrap } from "../lib/plan/plan-bootstrap";
 import { policies } from "../policies/policies";
 import { zoneReader } from "../lib/zone/inputs";
 import { CLOUDFLARE_API } from "../lib/zone/read-api";
@@ -18,6 +19,7 @@ interface Options {
   out: string;
   verify?: string;
   stacksDir: string;
+  project: "launch-baseline" | "bootstrap";
   existingZone: string[];
   cloudflareApi?: boolean;
   cloudflareApiUrl?: string;
@@ -32,6 +34,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--verify <report.json>", "include the last verify report (npm run verify -- --json > report.json)")
     .option("--out <dir>", "where to write handover-<stack>.md and .html", "handover")
     .option("--stacks-dir <dir>", "where the stack files are", "stacks")
+    .addOption(new Option("--project <project>", "launch-baseline: the main program; bootstrap: the day-zero project (its deploy roles fill \"Who can deploy\"), stacks in bootstrap/stacks").choices(["launch-baseline", "bootstrap"]).default("launch-baseline"))
     .option("--existing-zone <file>", "include the clean-up list of the existing zone (its JSON or BIND export; repeatable)", (v: string, p: string[]) => [...p, v], [])
     .option("--cloudflare-api", "read the existing zone live with CLOUDFLARE_API_TOKEN instead")
     .option("--cloudflare-api-url <url>", "the Cloudflare API's base URL", CLOUDFLARE_API)
@@ -46,7 +49,9 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const result = opts.state
       ? await auditState({ file: opts.state, stack: opts.stack, policies })
-      : await planStack({ project: PROJECT, stack: opts.stack!, stacksDir: opts.stacksDir, programPath: "index.ts", policies, existingZone: zoneReader(opts) });
+      : opts.project === "bootstrap"
+        ? await planBootstrap({ stack: opts.stack!, stacksDir: opts.stacksDir === "stacks" ? BOOTSTRAP_STACKS : opts.stacksDir, policies })
+        : await planStack({ project: PROJECT, stack: opts.stack!, stacksDir: opts.stacksDir, programPath: "index.ts", policies, existingZone: zoneReader(opts) });
     let verify: VerifyReport | undefined;
     if (opts.verify) {
       try {

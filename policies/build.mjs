@@ -3,7 +3,7 @@
 // that package.json declares. Run by `npm pack` (prepack), so `pulumi policy publish` uploads a
 // pack that loads on its own. A package the bundle needs but package.json does not declare
 // fails the build: the published pack would not load without it.
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { rolldown } from "rolldown";
 
@@ -22,9 +22,13 @@ const bundle = await rolldown({
     return true;
   },
 });
+// The bundle resolves its imports while it generates, so the check runs after generate and
+// nothing is written when it fails.
+const { output } = await bundle.generate({ format: "cjs" });
+await bundle.close();
 if (undeclared.size) {
   console.error(`policies/package.json does not declare ${[...undeclared].join(", ")}, which the pack imports. Fix: add them to its dependencies, pinned as in the top-level package.json.`);
   process.exit(2);
 }
-await bundle.write({ file: new URL("dist/pack.js", here).pathname, format: "cjs" });
-await bundle.close();
+mkdirSync(new URL("dist/", here), { recursive: true });
+writeFileSync(new URL("dist/pack.js", here), output[0].code);

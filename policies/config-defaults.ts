@@ -1,5 +1,5 @@
 import type { ReportViolation, ResourceValidation, ResourceValidationArgs, StackValidation, StackValidationArgs } from "@pulumi/policy";
-import { schemaDefaults } from "../lib/plan/policy-config";
+import { schemaDefaults } from "../lib/plan/config-schema";
 import type { LaunchPolicy } from "./rule";
 
 // The CLI fills each setting's schema default before Configure; a pack driven by anything else

@@ -98,6 +98,7 @@ describe("the bootstrap project's plan", () => {
       `gh variable set AWS_PREVIEW_ROLE_ARN --repo ${REPO} --body arn:aws:iam::222233334444:role/launch-baseline-preview`,
       `gh variable set AWS_REGION --repo ${REPO} --body eu-west-1`,
       `gh variable set AWS_DEPLOY_ROLE_ARN --repo ${REPO} --env production --body arn:aws:iam::222233334444:role/launch-baseline-prod-deploy`,
+      `gh variable set PULUMI_BACKEND_URL --repo ${REPO} --env production --body 's3://launch-baseline-state-222233334444?region=eu-west-1'`,
       `pulumi stack output cloudflareTokens --stack prod-account --show-secrets --json | jq -r .prod | gh secret set CLOUDFLARE_API_TOKEN --repo ${REPO} --env production`,
     ]);
     expect((plan.outputs.mainProjectSetup as string[])[1]).toBe('stacks/Pulumi.prod.yaml: secretsprovider: awskms://alias/launch-baseline-prod-secrets?region=eu-west-1   (pulumi stack change-secrets-provider "awskms://alias/launch-baseline-prod-secrets?region=eu-west-1" --stack prod)');

@@ -43,7 +43,7 @@ describe.each(["prod", "staging", "dev"])("handover of %s", (stack) => {
     expect(s.get("Redirects, rate limits and WAF")?.length).toBe(rulesets);
     expect(s.get("Alarms and who they page")?.length).toBe(doc.alertRoutes.length);
     expect(s.get("Readiness scorecard")?.map((row) => row[0])).toEqual(["Authentication", "Authorization", "Input validation", "Secrets handling", "Rate limiting", "CORS and CSRF", "Email security", "Transport security", "Logging and monitoring", "Deployment hygiene"]);
-    expect(s.get("Commands")?.map((row) => row[0])).toEqual(["check offline", "deploy", "roll back", "rotate an external secret", "rotate a generated key"]);
+    expect(s.get("Commands")?.map((row) => row[0])).toEqual(["check offline", "deploy", "find the last verified commit", "roll back (runbooks/failed-deploy.md)", "rotate an external secret", "rotate a generated key"]);
     // Origin lockdown: pulls on every stack, and prod's load balancer group opened to Cloudflare only.
     expect(s.get("Origin lockdown")).toEqual([
       ["Authenticated Origin Pulls", `zone ${doc.resources.find((x) => x.name === "edge-ssl")!.inputs.zoneId}`, "on, with the stack's own client certificate"],

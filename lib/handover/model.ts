@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { catalogue } from "../../policies/catalogue";
 import { alertRoutes } from "../plan/alert-routes";
+import { deployerRows } from "./deployers-section";
 import { loggingRows } from "./logging-section";
 import type { PlanResult } from "../plan/plan";
 import { cleanupSections } from "../zone/report";
@@ -18,7 +19,7 @@ export type { VerifyReport };
 // value goes through the same masking as the plan's reports.
 
 /** On-call first: verdicts, alerts, risks and what to run; the inventory after. */
-const ORDER = ["scorecard", "verify", "alerts", "risks", "runbooks", "commands", "checks", "logging", "secrets", "runtime", "origins", "edge", "rules", "dns", "accounts", "zone-cleanup"];
+const ORDER = ["scorecard", "verify", "alerts", "risks", "runbooks", "commands", "checks", "logging", "secrets", "runtime", "origins", "edge", "rules", "dns", "deployers", "accounts", "zone-cleanup"];
 
 /** A table cell: one value, or a list rendered as a list (never as JSON). */
 export type Cell = string | readonly string[];
@@ -74,6 +75,13 @@ export function buildHandover(r: PlanResult, suppressions: ReadonlyArray<{ rule:
     rows: areaVerdicts(r, verify).map((a) => [a.area, a.gate, a.gate === "not checked" ? "judged live: npm run verify -- --probes probes.yaml" : String(a.findings), a.live]),
   });
   if (verify) add({ id: "verify", title: "Last verify report", intro: `Live checks of ${verify.target}.`, columns: ["check", "status", "summary", "runbook"], rows: verify.checks.map((c) => [c.id, c.status, c.summary, c.runbook]) });
+  add({
+    id: "deployers",
+    title: "Who can deploy",
+    intro: "Each IAM role, who could assume it (the trust evaluator's answer for the jobs that matter: each environment, a pull request, a fork's, a branch push, a tag, another repository) and what it may do. Roles and trust come from bootstrap/: npm run handover -- --project bootstrap --stack <account>; runbook deploy-identity.",
+    columns: ["role", "for", "who can assume it", "session", "what it may do"],
+    rows: deployerRows(rs).map((d) => [d.role, d.environment, [...d.assumers], d.session, [...d.may]]),
+  });
   add({ id: "accounts", title: "Accounts and providers", columns: ["provider", "region", "pinned accounts"], rows: rs.filter((x) => x.type.startsWith("pulumi:providers:")).map((p) => [p.name, show(inputsOf(p).region ?? ""), cell(inputsOf(p).allowedAccountIds ?? "not pinned")]) });
   add({ id: "dns", title: "Domains and DNS records", columns: ["name", "type", "content", "proxied"], rows: ofType(rs, "cloudflare:index/dnsRecord:DnsRecord").map((x) => { const i = inputsOf(x); return [show(i.name), show(i.type), i.data ? Object.values(i.data).join(" ") : show(i.content ?? ""), i.proxied ? "yes" : "no"]; }) });
   add({
@@ -146,7 +154,8 @@ export function buildHandover(r: PlanResult, suppressions: ReadonlyArray<{ rule:
     rows: [
       ["check offline", `npm run plan -- --stack ${r.stack}`],
       ["deploy", `pulumi up --stack ${r.stack} --policy-pack policies --policy-pack-config policies/config/${r.stack}.json`],
-      ["roll back", `pulumi stack history --stack ${r.stack}; git checkout <last good commit>; pulumi up --stack ${r.stack} --policy-pack policies --policy-pack-config policies/config/${r.stack}.json`],
+      ["find the last verified commit", `git fetch --tags; npm run rollback -- target --stack ${r.stack} --failed <failed commit>`],
+      ["roll back (runbooks/failed-deploy.md)", `git checkout <that commit>; npm ci; pulumi up --stack ${r.stack} --policy-pack policies --policy-pack-config policies/config/${r.stack}.json; npm run verify -- --stack ${r.stack}`],
       ["rotate an external secret", `pulumi config set --secret --path 'launch-baseline:secretValues.<name>' --stack ${r.stack}; pulumi up --stack ${r.stack}`],
       ["rotate a generated key", `pulumi up --stack ${r.stack} --replace <URN of secrets-<name>-generator>`],
     ],

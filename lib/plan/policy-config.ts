@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { EnforcementLevel } from "@pulumi/policy";
 import { UsageError } from "../config/stack-file";
+import { schemaDefaults, type ConfigSchema } from "./config-schema";
 
 export interface ResolvedPolicyConfig {
   readonly enforcementLevel: EnforcementLevel;
@@ -12,13 +13,9 @@ export interface ResolvedPolicyConfig {
 export interface PolicyShape {
   readonly name: string;
   readonly enforcementLevel?: EnforcementLevel;
-  readonly configSchema?: { readonly properties?: Readonly<Record<string, unknown>>; readonly required?: readonly string[] };
+  readonly configSchema?: ConfigSchema;
 }
 
-/** Each setting's default, from a policy's config schema. */
-export function schemaDefaults(schema: PolicyShape["configSchema"]): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(schema?.properties ?? {}).flatMap(([k, s]) => ((s as { default?: unknown }).default === undefined ? [] : [[k, (s as { default?: unknown }).default]])));
-}
 
 const LEVELS: readonly EnforcementLevel[] = ["advisory", "mandatory", "remediate", "disabled"];
 

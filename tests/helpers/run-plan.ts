@@ -12,7 +12,7 @@ export interface CliResult {
 }
 
 /** Runs one of the project's commands (`npm run plan -- ARGS` and so on) the way a user does, as a real process from the project root. */
-export function runCli(command: "plan" | "verify" | "handover", args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+export function runCli(command: "plan" | "verify" | "handover" | "rollback", args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((done) => {
     const child = spawn(process.execPath, ["-r", require.resolve("../../cli/register.js"), join(ROOT, "cli", `${command}.ts`), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
