@@ -88,7 +88,7 @@ describe("probes on the fixed app", () => {
     ]);
     // The batch routes answer b with 200 and an empty list: correct, so not a leak.
     expect(status(doc, "authz.objects")!.evidence).toEqual([
-      "GET /api/posts/101 -> 200 (user a, the owner; fingerprint: id and title)",
+      "GET /api/posts/101 -> 200 (user a, the owner; fingerprint: 1 distinct value(s))",
       "GET /api/posts/101 -> 404 (user b, id in the path): a's object absent",
       "PATCH /api/posts/101 -> 404 (user b, id in the path)",
       "GET /api/posts?id=101 -> 404 (user b, id in the query): a's object absent",
@@ -206,15 +206,17 @@ describe("the text report", () => {
     expect(run.stdout).toContain(
       [
         "        runbook: runbooks/app-security-finding.md",
-        "        - GET /api/posts/101 -> 200 (user a, the owner; fingerprint: id and title)",
-        "        - GET /api/posts/101 -> 200 (user b, id in the path): a's object present",
+        "        - GET /api/posts/101 -> 200 (user a, the owner; fingerprint: 1 distinct value(s))",
+        "        - GET /api/posts/101 -> 200 (user b, id in the path): a's object present (1 of a's values)",
         "        - PATCH /api/posts/101 -> 200 (user b, id in the path)",
-        "        - GET /api/posts?id=101 -> 200 (user b, id in the query): a's object present",
-        "        - POST /api/posts/lookup -> 200 (user b, id in the body (id)): a's object present",
+        "        - GET /api/posts?id=101 -> 200 (user b, id in the query): a's object present (1 of a's values)",
+        "        - POST /api/posts/lookup -> 200 (user b, id in the body (id)): a's object present (1 of a's values)",
         "        - GET /api/posts/batch?ids=101,0 -> 200 (user b, ids in the query, several at once): a's object absent",
         "        - POST /api/posts/search -> 200 (user b, ids in the body (ids), several at once): a's object absent",
         "        - DELETE /api/posts/101 -> 204 (user b, id in the path)",
         "  pass  authz.admin             1 admin route(s) refuse a non-admin",
+        // b deleted a's post, so a's forged-token view has nothing left to compare with.
+        "  error  authz.escalation        could not run: user a cannot read GET /api/posts/101 (status 404), so a forged token's answer has nothing to compare with. Fix: set the object's id to one user a owns",
       ].join("\n"),
     );
     expect(run.stderr).toContain("probes sent ");

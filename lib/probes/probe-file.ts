@@ -45,6 +45,8 @@ const schema = z.strictObject({
         kind: z.string().min(1),
         path: z.string().includes("{id}", { error: "must contain {id}" }),
         id: z.string().min(1),
+        /** An id of the same kind user b owns: what b sees of it is its own, never a leak. */
+        otherId: z.string().min(1).optional(),
         methods: z.array(method).min(1).default(["GET"]),
         query: z.string().includes("{id}", { error: "must contain {id}" }).optional(),
         body: z.strictObject({ method: method.default("POST"), path: z.string().min(1), field: z.string().min(1) }).optional(),

@@ -27,11 +27,17 @@ export class Findings {
   readonly evidence: string[] = [];
   readonly failures: string[] = [];
   readonly warnings: string[] = [];
+  /** What the probe could not judge, each with its fix: never a pass, never a failure. */
+  readonly couldNotRun: string[] = [];
 
-  /** fail with the first few failures in the summary; else warn with the warnings; else pass. */
+  /**
+   * fail with the first few failures in the summary; else "could not run" (status error) when
+   * part of it could not be judged; else warn with the warnings; else pass.
+   */
   verdict(passSummary: string, failSummary: string): CheckResult {
-    const { evidence, failures, warnings } = this;
+    const { evidence, failures, warnings, couldNotRun } = this;
     if (failures.length) return { status: "fail", summary: `${failSummary}: ${failures.slice(0, 3).join("; ")}${failures.length > 3 ? ` (+${failures.length - 3} more)` : ""}`, evidence };
+    if (couldNotRun.length) return { status: "error", summary: couldNotRun.join("; "), evidence };
     if (warnings.length) return { status: "warn", summary: warnings.join("; "), evidence };
     return { status: "pass", summary: passSummary, evidence };
   }

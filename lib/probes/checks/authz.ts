@@ -1,12 +1,15 @@
 import { line } from "../client";
-import { fingerprintOf, holds } from "../fingerprint";
+import { fingerprintOf, heldCount, holds, recognisable } from "../fingerprint";
+import { ownValues } from "../own-views";
 import { headersOf } from "../session";
 import { is2xx, Findings, type Probe } from "../types";
 
 // Authorization: user b, in another org, asks for user a's objects by id in the path, the query,
 // the body and the file's list, search and batch routes; and user a, who is no admin, calls admin
-// routes. Reads are judged by what comes back: b's response leaks when it holds a's object (its id
-// or distinctive text), whatever the status. Writes are judged by status: a 2xx changed the object.
+// routes. Reads are judged by what comes back: b's response leaks when it holds a's view (its
+// distinct values, less what b sees of its own), whatever the status. Writes are judged by status:
+// a 2xx changed the object. When a cannot read its own object there is nothing to compare with:
+// that object could not be judged, and says so.
 
 const RUNBOOK = "app-security-finding";
 const denied = (s: number) => s === 401 || s === 403 || s === 404;
@@ -28,16 +31,27 @@ export const authzObjects: Probe = {
   area: "Authorization",
   runbook: RUNBOOK,
   notApplicable: (plan) => (plan.objects.length ? undefined : "no object-owning endpoint in the probe file (objects)"),
-  async run({ plan, client, sessions }) {
+  async run(env) {
+    const { plan, client, sessions } = env;
     const [a, b] = [await sessions.get("a"), await sessions.get("b")];
     const f = new Findings();
-    for (const o of plan.objects) {
+    for (const [i, o] of plan.objects.entries()) {
       const id = encodeURIComponent(o.id);
       const path = o.path.replace(/\{id\}/g, id);
       const own = await client.json("GET", path, undefined, headersOf(client, a));
-      const fp = fingerprintOf(own.body, o.id, o.fingerprint);
-      f.evidence.push(line("GET", path, own, `(user a, the owner; fingerprint: id${fp.field ? ` and ${fp.field}` : ""})`));
-      if (!is2xx(own.status)) f.warnings.push(`user a cannot read its own ${o.kind} ${o.id} (${own.status}): check objects in the probe file`);
+      if (!is2xx(own.status)) {
+        f.evidence.push(line("GET", path, own, "(user a, the owner): refused, nothing to compare with"));
+        f.couldNotRun.push(`user a cannot read GET ${path} (status ${own.status}). Fix: set objects[${i}].id to a ${o.kind} user a owns, or check user a's account`);
+        continue;
+      }
+      const theirs = o.otherId ? await client.json("GET", o.path.replace(/\{id\}/g, encodeURIComponent(o.otherId)), undefined, headersOf(client, b)) : undefined;
+      const fp = fingerprintOf(own.body, o.id, { field: o.fingerprint, exclude: [...(await ownValues(env, "b")), ...(theirs && is2xx(theirs.status) ? fingerprintOf(theirs.body, o.otherId!).values : [])] });
+      if (!recognisable(fp)) {
+        f.evidence.push(line("GET", path, own, "(user a, the owner): nothing distinctive"));
+        f.couldNotRun.push(`user a's view of GET ${path} holds nothing to recognise (an empty list, or no id, e-mail or text of its own). Fix: set objects[${i}].id to a ${o.kind} with content`);
+        continue;
+      }
+      f.evidence.push(line("GET", path, own, `(user a, the owner; fingerprint: ${fp.values.size} distinct value(s)${fp.field ? ` incl. ${fp.field}` : ""})`));
       const withBody = (m: string) => (m === "GET" || m === "HEAD" || m === "DELETE" ? undefined : {});
       const attempts: Attempt[] = [...o.methods].sort((x, y) => ORDER.indexOf(x) - ORDER.indexOf(y)).map((m) => ({ method: m, path, body: withBody(m), where: "id in the path", by: m === "GET" ? "content" : "status" }));
       if (o.query) attempts.push({ method: "GET", path: o.query.replace(/\{id\}/g, id), where: "id in the query", by: "content" });
@@ -54,7 +68,7 @@ export const authzObjects: Probe = {
         const res = await client.json(t.method, t.path, t.body, headersOf(client, b));
         if (t.by === "content") {
           const present = holds(res.body, fp);
-          f.evidence.push(line(t.method, t.path, res, `(user b, ${t.where}): a's object ${present ? "present" : "absent"}`));
+          f.evidence.push(line(t.method, t.path, res, `(user b, ${t.where}): a's object ${present ? `present (${heldCount(res.body, fp) || "its id"} of a's values)` : "absent"}`));
           if (present) f.failures.push(`user b ${t.method} ${o.kind} ${o.id} (${t.where}) -> ${res.status} with a's object`);
           else if (res.status >= 500) f.warnings.push(`user b ${t.method} ${t.path} -> ${res.status}`);
         } else {
