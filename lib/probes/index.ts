@@ -8,6 +8,12 @@ import { csrfForeignOrigin, csrfSameSite } from "./checks/csrf";
 import { inputMalformedJson, inputOversized, inputUnknownFields, inputWrongTypes } from "./checks/input";
 import { latencyP95 } from "./checks/latency";
 import { ratelimitBurst } from "./checks/ratelimit";
+import { authnEnumeration } from "./checks/enumeration";
+import { flowsInvite, flowsPasswordChange, flowsSignupMassAssignment } from "./checks/flows";
+import { sessionCookieFlags, sessionEntropy, sessionFixation } from "./checks/session-cookie";
+import { authnWeakSigningKey } from "./checks/signing-key";
+import { authzTenantSelectors } from "./checks/tenancy";
+import { sessionTokenLifecycle } from "./checks/token-lifecycle";
 import { ProbeClient, type ProbeTarget } from "./client";
 import type { ProbePlan } from "./probe-file";
 import { Sessions } from "./session";
@@ -16,7 +22,7 @@ import type { Probe } from "./types";
 /**
  * Every probe, in the order they run: one at a time, so a burst never meets another probe's
  * login, and latency is measured on a quiet app. Rate limits go last: a limit that works may
- * refuse logins for a while after.
+ * refuse logins for a while after; enumeration's failed logins come just before it.
  */
 export const PROBES: readonly Probe[] = [
   authnBadCredentials,
@@ -24,9 +30,18 @@ export const PROBES: readonly Probe[] = [
   authnLogout,
   authnTokenTampering,
   authnPasswordReset,
+  authnWeakSigningKey,
+  sessionFixation,
+  sessionCookieFlags,
+  sessionEntropy,
+  sessionTokenLifecycle,
   authzObjects,
+  authzTenantSelectors,
   authzAdmin,
   authzEscalation,
+  flowsInvite,
+  flowsSignupMassAssignment,
+  flowsPasswordChange,
   cachePrivateResponses,
   csrfForeignOrigin,
   csrfSameSite,
@@ -34,6 +49,7 @@ export const PROBES: readonly Probe[] = [
   inputWrongTypes,
   inputOversized,
   inputUnknownFields,
+  authnEnumeration,
   latencyP95,
   ratelimitBurst,
 ];

@@ -26,7 +26,15 @@ const schema = z.strictObject({
   limits: z.strictObject({ requests: z.int().positive().default(1000), seconds: z.number().positive().default(120), timeoutMs: z.int().positive().default(5000) }).default({ requests: 1000, seconds: 120, timeoutMs: 5000 }),
   auth: z.strictObject({
     carrier: z.enum(["bearer", "cookie"]),
-    login: z.strictObject({ method: method.default("POST"), path: z.string().min(1), body: json, token: z.string().optional(), cookie: z.string().optional() }),
+    login: z.strictObject({ method: method.default("POST"), path: z.string().min(1), body: json, token: z.string().optional(), cookie: z.string().optional(), refreshToken: z.string().min(1).optional() }),
+    /** A page that sets a session cookie before sign-in (the fixation probe); default GET /. */
+    preLogin: route.default({ method: "GET", path: "/" }),
+    /** Where a refresh token buys a new access token: a body with {{refreshToken}}, and the fields of the answer. */
+    refresh: z.strictObject({ method: method.default("POST"), path: z.string().min(1), body: json, token: z.string().min(1), refreshToken: z.string().min(1) }).optional(),
+    /** The app's JWKS, for the algorithm-confusion probe (RS/ES tokens); default /.well-known/jwks.json. */
+    jwks: z.string().min(1).default("/.well-known/jwks.json"),
+    /** The longest an access token may live, in hours. */
+    maxTokenHours: z.number().positive().default(24),
     logout: route,
     signup: route.optional(),
     /** Where a legitimate client finds its CSRF token, and the header it sends it in. */
@@ -57,6 +65,29 @@ const schema = z.strictObject({
       }),
     )
     .default([]),
+  /** Where the app reads a tenant from the client, and the routes that read and write tenant data. */
+  tenants: z
+    .strictObject({
+      selectors: z.array(z.strictObject({ in: z.enum(["header", "query", "path", "body"]), name: z.string().min(1) })).default([]),
+      /** Read routes beyond protected and objects; {tenant} in a path is where a path selector goes. */
+      reads: z.array(route).default([]),
+      /** Routes that create data in the tenant ({{marker}} in the body), and the path that lists it. */
+      writes: z.array(route.extend({ readBack: z.string().min(1) })).default([]),
+    })
+    .optional(),
+  /** Known versus unknown accounts at login, signup and password reset. */
+  enumeration: z.strictObject({ samples: z.int().min(30).max(200).default(30), reset: route.optional() }).optional(),
+  /** Account flows, each on fresh accounts made through auth.signup (its body with {{username}} and {{password}}). */
+  flows: z
+    .strictObject({
+      /** User a invites an address ({{email}}); the invite's token is the answer's `token` field; accept takes {{token}}, {{email}}, {{password}}. */
+      invite: z.strictObject({ create: route, token: z.string().min(1), accept: route }).optional(),
+      /** A password change: {{password}} (the current one) and {{newPassword}} in the body. */
+      passwordChange: route.optional(),
+      /** Fields signup must not let a client set, and the route that shows the new account. */
+      massAssignment: z.strictObject({ fields: json.default({ role: "admin", isAdmin: true }), tenantField: z.string().min(1).default("orgId"), whoami: z.string().min(1).default("/me") }).optional(),
+    })
+    .optional(),
   stateChanging: z.array(route).default([]),
   admin: z.array(route).default([]),
   abuse: z.array(route.extend({ threshold: z.int().positive() })).default([]),
@@ -107,6 +138,12 @@ function namedRoutes(f: ProbeFile): Array<{ where: string; methods: readonly str
     ...(f.auth.signup ? [one("auth.signup", f.auth.signup)] : []),
     ...list("protected", f.protected),
     ...f.objects.flatMap((o, i) => [one(`objects[${i}]`, o, o.methods), ...(o.query ? [one(`objects[${i}].query`, { path: o.query })] : []), ...(o.body ? [one(`objects[${i}].body`, o.body)] : []), ...o.lookups.map((l, j) => one(`objects[${i}].lookups[${j}]`, l))]),
+    ...(f.auth.refresh ? [one("auth.refresh", f.auth.refresh)] : []),
+    ...list("tenants.reads", f.tenants?.reads ?? []),
+    ...list("tenants.writes", f.tenants?.writes ?? []),
+    ...(f.enumeration?.reset ? [one("enumeration.reset", f.enumeration.reset)] : []),
+    ...(f.flows?.invite ? [one("flows.invite.create", f.flows.invite.create), one("flows.invite.accept", f.flows.invite.accept)] : []),
+    ...(f.flows?.passwordChange ? [one("flows.passwordChange", f.flows.passwordChange)] : []),
     ...list("stateChanging", f.stateChanging),
     ...list("admin", f.admin),
     ...list("abuse", f.abuse),
@@ -128,7 +165,7 @@ export function routeUrl(base: string, path: string): URL {
 }
 
 function resolveUrl(base: string, path: string): string {
-  return routeUrl(base, path.replace(/\{ids?\}/g, "0")).toString();
+  return routeUrl(base, path.replace(/\{(ids?|tenant)\}/g, "0")).toString();
 }
 
 /** The `exp` of a JWT, in seconds; undefined when the value is not a JWT with a numeric exp. */

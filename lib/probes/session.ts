@@ -16,6 +16,8 @@ export interface Session {
   readonly csrfToken?: string;
   /** Set-Cookie headers of the login response (for the SameSite probe). */
   readonly setCookies: readonly string[];
+  /** The refresh token the login answered with (auth.login.refreshToken). Never printed. */
+  readonly refreshToken?: string;
 }
 
 /** "{{name}}" placeholders in a request body, filled from `vars`; unknown ones stay as written. */
@@ -28,7 +30,7 @@ export function fillTemplate(body: unknown, vars: Readonly<Record<string, string
 
 const at = (doc: unknown, path: string): unknown => valueAt(doc, path.split("."));
 
-function cookieValue(setCookies: readonly string[], name: string): string | undefined {
+export function cookieValue(setCookies: readonly string[], name: string): string | undefined {
   for (const c of setCookies) {
     const [pair] = c.split(";");
     const eq = pair.indexOf("=");
@@ -38,15 +40,15 @@ function cookieValue(setCookies: readonly string[], name: string): string | unde
 }
 
 /** The login request's response for some credentials (the bad-credentials probe uses it too). */
-export function sendLogin(client: ProbeClient, creds: Credentials) {
+export function sendLogin(client: ProbeClient, creds: Credentials, headers: Record<string, string> = {}) {
   const { login } = client.plan.auth;
-  return client.json(login.method, login.path, fillTemplate(login.body, { username: creds.username, password: creds.password }));
+  return client.json(login.method, login.path, fillTemplate(login.body, { username: creds.username, password: creds.password }), headers);
 }
 
-export async function login(client: ProbeClient, who: Who): Promise<Session> {
+export async function login(client: ProbeClient, who: Who, creds: Credentials = client.plan.credentials[who]): Promise<Session> {
   const { auth, users } = client.plan;
-  const res = await sendLogin(client, client.plan.credentials[who]);
-  const fix = `Fix: check ${users[who].usernameEnv} and ${users[who].passwordEnv}, and auth.login in ${client.plan.file}.`;
+  const res = await sendLogin(client, creds);
+  const fix = creds === client.plan.credentials[who] ? `Fix: check ${users[who].usernameEnv} and ${users[who].passwordEnv}, and auth.login in ${client.plan.file}.` : `Fix: check that an account made through auth.signup can sign in at once on this deployment.`;
   if (res.status < 200 || res.status > 299) throw new CouldNotRun(`logging in as user ${who} failed: ${auth.login.method} ${auth.login.path} -> ${res.status}. ${fix}`);
   const setCookies = [res.headers["set-cookie"] ?? []].flat();
   const body = parseJsonOr(res.body, undefined);
@@ -54,7 +56,8 @@ export async function login(client: ProbeClient, who: Who): Promise<Session> {
   if (typeof token !== "string" || !token) throw new CouldNotRun(`logging in as user ${who} gave no ${auth.carrier === "bearer" ? `token at "${auth.login.token}" in the response` : `cookie "${auth.login.cookie}"`}. ${fix}`);
   const csrf = auth.csrf;
   const csrfToken = csrf?.fromCookie ? cookieValue(setCookies, csrf.fromCookie) : csrf?.fromJson ? (at(body, csrf.fromJson) as string | undefined) : undefined;
-  return { who, token, csrfToken, setCookies };
+  const refreshToken = auth.login.refreshToken ? at(body, auth.login.refreshToken) : undefined;
+  return { who, token, csrfToken, setCookies, refreshToken: typeof refreshToken === "string" ? refreshToken : undefined };
 }
 
 /**
