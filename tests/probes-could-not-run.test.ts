@@ -96,7 +96,7 @@ describe("probes that cannot run", () => {
     expect(doc.checks.find((c) => c.id === "authn.bad-credentials")).toMatchObject({ status: "pass" });
     // authz.admin needs only user a, so it ran: the area is partial, naming what could not run.
     expect(doc.checks.find((c) => c.id === "authz.admin")).toMatchObject({ status: "pass" });
-    expect(doc.scorecard.find((a) => a.area === "Authorization")).toEqual({ area: "Authorization", status: "partial", reason: "authz.objects could not run; authz.escalation could not run" });
+    expect(doc.scorecard.find((a) => a.area === "Authorization")).toEqual({ area: "Authorization", status: "partial", reason: "authz.objects could not run; authz.tenant-selectors could not run; authz.escalation could not run" });
     expect(doc.scorecard.find((a) => a.area === "Authentication")).toMatchObject({ status: "pass" });
     expect(r.code).toBe(0);
   });

@@ -76,7 +76,7 @@ describe("routes and evidence", () => {
       d.objects = d.objects.map((o: any) => ({ ...o, path: strip(o.path), query: strip(o.query), body: { ...o.body, path: strip(o.body.path) }, lookups: o.lookups.map((l: { path: string }) => ({ ...l, path: strip(l.path) })) }));
       d.admin = d.admin.map((x: { path: string }) => ({ ...x, path: strip(x.path) }));
     });
-    expect(r.doc!.checks.map((c) => `${c.id} ${c.status}`)).toEqual(["authn.bad-credentials pass", "authn.anonymous pass", "authn.logout pass", "authn.token-tampering pass", "authn.password-reset skip", "authz.objects pass", "authz.admin pass", "authz.escalation pass"]);
+    expect(r.doc!.checks.map((c) => `${c.id} ${c.status}`)).toEqual(["authn.bad-credentials pass", "authn.anonymous pass", "authn.logout pass", "authn.token-tampering pass", "authn.password-reset skip", "authn.weak-signing-key pass", "authz.objects pass", "authz.tenant-selectors pass", "authz.admin pass", "authz.escalation pass", "authn.enumeration skip"]);
   });
 
   it("names the session cookie's attributes once, with SameSite's value", async () => {
