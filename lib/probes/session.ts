@@ -39,6 +39,14 @@ export function cookieValue(setCookies: readonly string[], name: string): string
   return undefined;
 }
 
+/** The Set-Cookie line for the session cookie, read as its attributes: never its value. */
+export function sessionCookieOf(setCookies: readonly string[], name: string): { attributes: string[]; sameSite?: string } | undefined {
+  const cookie = setCookies.find((c) => c.split("=")[0].trim() === name);
+  if (cookie === undefined) return undefined;
+  const attributes = cookie.split(";").slice(1).map((f) => { const [k, v] = f.trim().split("="); return /^samesite$/i.test(k) ? `SameSite=${v}` : k; });
+  return { attributes, sameSite: /;\s*samesite=([a-z]+)/i.exec(cookie)?.[1]?.toLowerCase() };
+}
+
 /** The login request's response for some credentials (the bad-credentials probe uses it too). */
 export function sendLogin(client: ProbeClient, creds: Credentials, headers: Record<string, string> = {}) {
   const { login } = client.plan.auth;

@@ -1,5 +1,5 @@
 import { line } from "../client";
-import { headersOf } from "../session";
+import { headersOf, sessionCookieOf } from "../session";
 import { is2xx, Findings, type Probe } from "../types";
 
 // CSRF matters where the browser carries the session by itself: cookies. A forged request comes
@@ -34,10 +34,8 @@ export const csrfSameSite: Probe = {
   async run({ plan, sessions }) {
     const a = await sessions.get("a");
     const name = plan.auth.login.cookie!;
-    const cookie = a.setCookies.find((c) => c.split("=")[0].trim() === name) ?? "";
-    const sameSite = /;\s*samesite=([a-z]+)/i.exec(cookie)?.[1]?.toLowerCase();
-    // Attribute names, with SameSite's value: never the cookie's value.
-    const flags = cookie.split(";").slice(1).map((f) => { const [k, v] = f.trim().split("="); return /^samesite$/i.test(k) ? `SameSite=${v}` : k; }).join(", ");
+    const { attributes, sameSite } = sessionCookieOf(a.setCookies, name) ?? { attributes: [] };
+    const flags = attributes.join(", ");
     const evidence = [`Set-Cookie ${name}: ${flags || "(no attributes)"}`];
     if (sameSite === "lax" || sameSite === "strict") return { status: "pass", summary: `the session cookie is SameSite=${sameSite === "lax" ? "Lax" : "Strict"}`, evidence };
     return { status: "fail", summary: sameSite ? `the session cookie is SameSite=${sameSite}, so browsers send it with cross-site requests` : "the session cookie has no SameSite attribute", evidence };

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { line } from "../client";
 import { estimatedBits, sessionIdOf } from "../session-entropy";
-import { carry, cookieValue, login, sendLogin } from "../session";
+import { carry, cookieValue, login, sendLogin, sessionCookieOf } from "../session";
 import { is2xx, Findings, type Probe, type ProbeEnv } from "../types";
 
 // Cookie sessions as a reviewer tests them: the id set before login must not survive it
@@ -52,12 +52,12 @@ export const sessionCookieFlags: Probe = {
   async run({ plan, sessions }) {
     const a = await sessions.get("a");
     const name = plan.auth.login.cookie!;
-    const cookie = a.setCookies.find((c) => c.split("=")[0].trim() === name);
+    const cookie = sessionCookieOf(a.setCookies, name);
     if (!cookie) return { status: "error", summary: `the login answer set no cookie ${name}. Fix: check auth.login.cookie`, evidence: [] };
-    const attrs = cookie.split(";").slice(1).map((x) => x.trim().split("=")[0].toLowerCase());
-    const sameSite = /;\s*samesite=([a-z]+)/i.exec(cookie)?.[1]?.toLowerCase();
-    const missing = [!attrs.includes("secure") && "Secure", !attrs.includes("httponly") && "HttpOnly", !(sameSite === "lax" || sameSite === "strict") && (sameSite ? `SameSite (it is ${sameSite})` : "SameSite")].filter((x): x is string => Boolean(x));
-    const evidence = [`Set-Cookie ${name}: ${cookie.split(";").slice(1).map((x) => x.trim().split("=")[0]).join(", ") || "no attributes"}`];
+    const has = (attr: string) => cookie.attributes.some((x) => x.toLowerCase() === attr);
+    const { sameSite } = cookie;
+    const missing = [!has("secure") && "Secure", !has("httponly") && "HttpOnly", !(sameSite === "lax" || sameSite === "strict") && (sameSite ? `SameSite (it is ${sameSite})` : "SameSite")].filter((x): x is string => Boolean(x));
+    const evidence = [`Set-Cookie ${name}: ${cookie.attributes.join(", ") || "no attributes"}`];
     if (missing.length) return { status: "fail", summary: `the session cookie lacks ${missing.join(", ")}`, evidence };
     return { status: "pass", summary: "the session cookie is Secure, HttpOnly and SameSite", evidence };
   },
