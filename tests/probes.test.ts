@@ -58,7 +58,11 @@ function expectNoCredentials(run: CliResult, env: Record<string, string>) {
 
 describe("probes on the fixed app", () => {
   it("bearer tokens: every probe passes; the CSRF probes do not apply", async () => {
-    const { run, doc, env } = await probe("bearer", []);
+    const { run, doc, env, app } = await probe("bearer", []);
+    // The whole run stays inside the file's request budget (limits.requests, 1000 by default).
+    const sent = [...app.hits.values()].reduce((a, b) => a + b, 0);
+    expect(sent).toBeGreaterThan(100);
+    expect(sent).toBeLessThanOrEqual(1000);
     expect(Object.fromEntries(doc.checks.map((c) => [c.id, c.status]))).toEqual({
       "authn.bad-credentials": "pass",
       "authn.anonymous": "pass",
