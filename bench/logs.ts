@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateLogs } from "./generated-logs";
@@ -37,7 +37,15 @@ export async function benchLogs(): Promise<string> {
     // events (required fields, names, user ids, field names) can be faster.
     const floor = child("parse-floor.ts", [big]);
     lines.push(`  reading and JSON.parse of every event, nothing else: ${floor.out.mbPerSecond.toFixed(1)} MB/s (${(floor.out.mbPerSecond / sl.out.mbPerSecond).toFixed(2)}x secretlint); the scan runs at ${((rates[1] / floor.out.mbPerSecond) * 100).toFixed(0)}% of it`);
-    lines.push(`  targets: >= 5x secretlint's throughput ${ratio >= 5 ? "MET" : "MISSED"} (${ratio.toFixed(2)}x), peak memory under 200 MB at every size ${Math.max(...peaks) < 200 * 0.9537 ? "MET" : "MISSED"} (${peaks.map((p) => `${p.toFixed(0)} MiB`).join(", ")})`);
+    // The target (issue 28): at least half of the read-plus-parse floor, measured in this run.
+    const ofFloor = rates[1] / floor.out.mbPerSecond;
+    lines.push(`  targets: >= 50% of the read-and-parse floor ${ofFloor >= 0.5 ? "MET" : "MISSED"} (${(ofFloor * 100).toFixed(0)}%; ${ratio.toFixed(2)}x secretlint), peak memory under 200 MB at every size ${Math.max(...peaks) < 200 * 0.9537 ? "MET" : "MISSED"} (${peaks.map((p) => `${p.toFixed(0)} MiB`).join(", ")})`);
+    // A 200 MB file with no newline: one line too long to be an event, streamed past.
+    const flat = join(dir, "no-newline.jsonl");
+    writeFileSync(flat, "");
+    for (let i = 0; i < 200; i++) appendFileSync(flat, Buffer.alloc(1e6, "x"));
+    const f = child("logs-scan.ts", [flat]);
+    lines.push(`  a 200 MB file without a newline: ${(f.out.bytes / 1e6 / f.out.seconds).toFixed(1)} MB/s, peak ${f.peakMiB.toFixed(0)} MiB, reported as ${f.out.events} line too long to be an event; memory under 200 MB ${f.peakMiB < 200 * 0.9537 ? "MET" : "MISSED"}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

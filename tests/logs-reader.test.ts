@@ -75,3 +75,46 @@ describe("reading a security log in chunks", () => {
     expect(a.sensitive).toEqual({ count: 1, examples: [`${file} event 777: a JWT`] });
   });
 });
+
+describe("a line too long to be one event", () => {
+  // Over MAX_LINE (4 MiB), with no newline: streamed past, never held, and said so by line.
+  const junk = (chars: number) => "x".repeat(chars);
+
+  it("is reported by its line, not read, and the lines after it keep their numbers", async () => {
+    const file = join(dir, "over-long.jsonl");
+    writeFileSync(file, `${event(1)}\n${junk(5 * 2 ** 20)}\n${event(3)}\n${event(4, { note: `token ${jwt()}` })}\n`);
+    const a = await analyzeLogs(file);
+    expect(a.events).toBe(4);
+    expect(a.overLong).toEqual({ count: 1, examples: [`${file}:2: a line of ${5 * 2 ** 20} characters, over 4 MiB, not read (CloudWatch's largest event is 1 MiB, so it is no single event). Fix: have the logger write one event per line`] });
+    expect(a.unparsable.count).toBe(0);
+    expect(a.sensitive).toEqual({ count: 1, examples: [`${file}:4: a JWT`] });
+    expect(a.eventCounts).toEqual({ authz_fail: 3 });
+    const { logsSecurityEvents, logsSensitiveData } = await import("../lib/verify/checks/logs.js");
+    const ctx = { logs: a } as unknown as Parameters<typeof logsSensitiveData.run>[0];
+    expect(await logsSecurityEvents.run(ctx)).toMatchObject({ status: "fail", summary: "1 event is over 4 MiB, not read (CloudWatch's largest event is 1 MiB) (of 4)" });
+    expect((await logsSensitiveData.run({ ...ctx, logs: { ...a, sensitive: { count: 0, examples: [] } } } as typeof ctx)).summary).toBe("no secrets in the 3 events read, but 1 line too long to be an event was not read");
+  });
+
+  it("a file without any newline, gzipped too, is one such line at its end", async () => {
+    for (const [name, write] of [
+      ["no-newline.jsonl", (p: string) => writeFileSync(p, junk(9 * 2 ** 20))],
+      ["no-newline.jsonl.gz", (p: string) => writeFileSync(p, gzipSync(junk(9 * 2 ** 20)))],
+    ] as const) {
+      const file = join(dir, name);
+      write(file);
+      const a = await analyzeLogs(file);
+      expect(a.events, name).toBe(1);
+      expect(a.overLong.examples, name).toEqual([`${file}:1: a line of ${9 * 2 ** 20} characters, over 4 MiB, not read (CloudWatch's largest event is 1 MiB, so it is no single event). Fix: have the logger write one event per line`]);
+    }
+  });
+
+  it("an export written on one line (minified JSON) is still read as an export", async () => {
+    const file = join(dir, "one-line-export.json");
+    const events = Array.from({ length: 20_000 }, (_, i) => ({ timestamp: i, message: event(i + 1) }));
+    writeFileSync(file, JSON.stringify({ events }));
+    const a = await analyzeLogs(file);
+    expect(a.events).toBe(20_000);
+    expect(a.overLong.count).toBe(0);
+    expect(a.eventCounts).toEqual({ authz_fail: 20_000 });
+  });
+});

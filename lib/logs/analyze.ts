@@ -1,6 +1,6 @@
 import { hitsInText } from "../secrets/detector";
 import { sha256, type ProbeRecord } from "./probe-record";
-import { readLogs, type LogRecord } from "./reader";
+import { MAX_LINE, readLogs, type LogRecord } from "./reader";
 import { EMAIL, MASKED_RUN, forbiddenFields, valueHits } from "./sensitive";
 import { REQUIRED_FIELDS, eventName, isVocabulary, vocabularyEntry } from "./vocabulary";
 
@@ -20,6 +20,8 @@ export interface LogAnalysis {
   events: number;
   bytes: number;
   readonly unparsable: Sample;
+  /** Lines too long to be one event (over MAX_LINE): streamed past, so not searched either. */
+  readonly overLong: Sample;
   readonly missingFields: Sample;
   readonly notVocabulary: Sample;
   readonly emailUserIds: Sample;
@@ -56,7 +58,7 @@ const add = (s: Sample, example: string) => {
 };
 
 export async function analyzeLogs(path: string, opts: { record?: ProbeRecord; onProgress?: (events: number, bytes: number) => void } = {}): Promise<LogAnalysis> {
-  const a: LogAnalysis = { source: path, events: 0, bytes: 0, unparsable: sample(), missingFields: sample(), notVocabulary: sample(), emailUserIds: sample(), sensitive: sample(), emails: sample(), masked: sample(), canaryHits: sample(), eventCounts: {}, windowCounts: {}, markedCounts: {} };
+  const a: LogAnalysis = { source: path, events: 0, bytes: 0, unparsable: sample(), overLong: sample(), missingFields: sample(), notVocabulary: sample(), emailUserIds: sample(), sensitive: sample(), emails: sample(), masked: sample(), canaryHits: sample(), eventCounts: {}, windowCounts: {}, markedCounts: {} };
   const search = opts.record && recordSearch(opts.record);
   for await (const records of readLogs(path)) {
     analyzeBatch(a, records, search);
@@ -130,14 +132,18 @@ function canariesIn(text: string, search: RecordSearch): string[] {
  * strings), each over the batch as one text, one line per event, so a hit's line is its event.
  */
 function analyzeBatch(a: LogAnalysis, records: readonly LogRecord[], search: RecordSearch | undefined): void {
-  const found = records.map((r) => readEvent(a, r.where, r.text, search));
+  const found = records.map((r) => {
+    if (r.overLong === undefined) return readEvent(a, r.where, r.text, search);
+    add(a.overLong, `${r.where}: a line of ${r.overLong} characters, over ${MAX_LINE >> 20} MiB, not read (CloudWatch's largest event is 1 MiB, so it is no single event). Fix: have the logger write one event per line`);
+    return [];
+  });
   const starts: number[] = [];
   let at = 0;
   const texts = records.map((r) => {
     const text = r.text.includes("\n") ? r.text.replace(/\r?\n/g, " ") : r.text;
     starts.push(at);
     at += text.length + 1;
-    a.bytes += r.text.length + 1;
+    a.bytes += (r.overLong ?? r.text.length) + 1;
     return text;
   });
   a.events += records.length;

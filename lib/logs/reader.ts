@@ -15,8 +15,10 @@ import { streamArray } from "stream-json/streamers/StreamArray";
 export interface LogRecord {
   /** Where the event is, for evidence: `file:line`, or `file event N` in an export. */
   readonly where: string;
-  /** The app's log line, as it was written. */
+  /** The app's log line, as it was written ("" for an over-long line, which is not kept). */
   readonly text: string;
+  /** Set on a line longer than MAX_LINE: its length in characters, counted as it streamed past. */
+  readonly overLong?: number;
 }
 
 /** An export that cannot be read as a whole: verify stops with exit 2 and reads nothing else. */
@@ -27,6 +29,18 @@ export class LogInputError extends Error {}
 const CHUNK = 1 << 16;
 // Events handed on together from an export: about a read chunk's worth.
 const EXPORT_BATCH = 200;
+/**
+ * The longest line kept: CloudWatch's largest event is 1 MiB, so a longer line is no single
+ * event (a file without newlines, or a dump). It streams past uncounted, keeping memory flat.
+ */
+export const MAX_LINE = 4 << 20;
+
+/** A line too long to keep: its length, and its start (to tell a one-line export by). */
+interface OverLong {
+  readonly overLong: number;
+  readonly head: string;
+}
+type Line = string | OverLong;
 
 const FIX = "Fix: pass the app's JSON-lines log, or the output of aws logs filter-log-events --log-group-name <group> --unmask --start-time <ms> --end-time <ms> > export.json (gzip allowed).";
 
@@ -76,19 +90,34 @@ export async function* readLogs(path: string): AsyncGenerator<LogRecord[]> {
  * (a truncated gzip) is thrown here, once, as a LogInputError. Batches rather than single lines,
  * because a hand-off per line costs more than reading it.
  */
-async function* lineBatches(file: string): AsyncGenerator<{ first: number; lines: string[] }> {
+async function* lineBatches(file: string): AsyncGenerator<{ first: number; lines: Line[] }> {
   const input = open(file);
   const decoder = new StringDecoder("utf8");
   let rest = "";
   let first = 1;
+  // Inside an over-long line: its length so far and its start, until its newline comes.
+  let skipped: { length: number; head: string } | undefined;
   try {
     for await (const chunk of input) {
-      let text = rest + decoder.write(chunk as Buffer);
+      let text = decoder.write(chunk as Buffer);
+      if (skipped) {
+        const nl = text.indexOf("\n");
+        if (nl < 0) {
+          skipped.length += text.length;
+          continue;
+        }
+        yield { first, lines: [{ overLong: skipped.length + nl, head: skipped.head }] };
+        first++;
+        skipped = undefined;
+        text = text.slice(nl + 1);
+      }
+      text = rest + text;
       // A byte-order mark (Windows tools write one) is not part of the first line.
       if (first === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       const end = text.lastIndexOf("\n");
       if (end < 0) {
         rest = text;
+        if (rest.length > MAX_LINE) (skipped = { length: rest.length, head: rest.slice(0, 256) }), (rest = "");
         continue;
       }
       rest = text.slice(end + 1);
@@ -97,7 +126,8 @@ async function* lineBatches(file: string): AsyncGenerator<{ first: number; lines
       first += lines.length;
     }
     rest += decoder.end();
-    if (rest) yield { first, lines: [rest.replace(/\r$/, "")] };
+    if (skipped) yield { first, lines: [{ overLong: skipped.length, head: skipped.head }] };
+    else if (rest) yield { first, lines: [rest.replace(/\r$/, "")] };
   } catch (e) {
     throw inputError(file, e as Error);
   } finally {
@@ -109,8 +139,12 @@ async function* lineBatches(file: string): AsyncGenerator<{ first: number; lines
 async function shapeOf(file: string): Promise<"lines" | "export" | "empty"> {
   try {
     for await (const { lines } of lineBatches(file)) {
-      const t = lines.find((l) => l.trim())?.trim();
-      if (!t) continue;
+      const line = lines.find((l) => typeof l !== "string" || l.trim());
+      if (line === undefined) continue;
+      // A whole export on one line (minified JSON) streams as an export; any other line too long
+      // to be an event is the lines reader's to report, with its line number.
+      if (typeof line !== "string") return /^\s*\{\s*"events"\s*:/.test(line.head) ? "export" : "lines";
+      const t = line.trim();
       if (t.includes("\u0000") || t.startsWith("\ufffd\ufffd")) throw new LogInputError(`${file} is UTF-16 text; an export is read as UTF-8. Fix: save it as UTF-8 (in Windows PowerShell: | Out-File -Encoding utf8), or write it from a shell with > export.json.`);
       if (t.startsWith("{")) {
         try {
@@ -131,7 +165,10 @@ async function shapeOf(file: string): Promise<"lines" | "export" | "empty"> {
 async function* jsonLines(file: string): AsyncGenerator<LogRecord[]> {
   for await (const { first, lines } of lineBatches(file)) {
     const records: LogRecord[] = [];
-    lines.forEach((text, i) => text.trim() && records.push({ where: `${file}:${first + i}`, text }));
+    lines.forEach((line, i) => {
+      if (typeof line !== "string") records.push({ where: `${file}:${first + i}`, text: "", overLong: line.overLong });
+      else if (line.trim()) records.push({ where: `${file}:${first + i}`, text: line });
+    });
     yield records;
   }
 }

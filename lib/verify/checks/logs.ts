@@ -21,6 +21,7 @@ export const logsSensitiveData: Check = {
   async run(ctx): Promise<CheckResult> {
     const a = ctx.logs!;
     if (a.sensitive.count) return { status: "fail", summary: `${plural(a.sensitive.count, "event")} of ${a.events} ${a.sensitive.count === 1 ? "holds" : "hold"} what must never be logged (values not shown)`, evidence: listed(a.sensitive) };
+    if (a.overLong.count) return { status: "warn", summary: `no secrets in the ${plural(a.events - a.overLong.count, "event")} read, but ${plural(a.overLong.count, "line")} too long to be an event ${a.overLong.count === 1 ? "was" : "were"} not read`, evidence: listed(a.overLong) };
     if (a.masked.count) return { status: "warn", summary: `no secrets in the visible text of ${plural(a.events, "event")}, but ${events(a.masked.count, "hold", "holds")} text masked with asterisks, which cannot be judged. ${UNMASK}`, evidence: listed(a.masked) };
     if (a.emails.count) return { status: "warn", summary: `no secrets in ${plural(a.events, "event")}, but ${events(a.emails.count, "hold", "holds")} an email address`, evidence: listed(a.emails) };
     return { status: "pass", summary: `no password, header, session id, token, key, connection string, card number or email address in ${plural(a.events, "event")}`, evidence: [] };
@@ -37,6 +38,7 @@ export const logsSecurityEvents: Check = {
     if (a.events === 0) return { status: "fail", summary: `the export ${a.source} holds no events: the app logs no security events, or the export's time window is empty`, evidence: [] };
     const problems: Array<[Sample, string, string, string]> = [
       [a.unparsable, "do", "does", "not parse as JSON"],
+      [a.overLong, "are", "is", "over 4 MiB, not read (CloudWatch's largest event is 1 MiB)"],
       [a.missingFields, "lack", "lacks", "required fields (datetime, appid, event, level, description, source_ip, request_uri, request_method)"],
       [a.notVocabulary, "use", "uses", "an event name outside the OWASP Logging Vocabulary"],
       [a.emailUserIds, "use", "uses", "an email address as the user id"],
