@@ -1,4 +1,4 @@
-import { authenticate, type AuthenticateOptions, type AuthenticateResult } from "mailauth";
+import type { AuthenticateOptions, AuthenticateResult } from "mailauth";
 import { parseDmarc } from "./dmarc";
 
 export type AuthOutcome = "pass" | "fail" | "softfail" | "neutral" | "none" | "temperror" | "permerror" | "policy";
@@ -15,6 +15,8 @@ export interface InboxVerdict {
  * alignment itself: mailauth 4.13.3 passes `adkim=s` when only the organizational domains match.
  */
 export async function inboxVerdict(message: string | Buffer, opts: Pick<AuthenticateOptions, "ip" | "helo" | "sender" | "mta" | "resolver" | "trustReceived">): Promise<InboxVerdict> {
+  // Loaded on use: mailauth is heavy to load, and a verify run that reads no mail needs none of it.
+  const { authenticate } = await import("mailauth");
   const result = await authenticate(message, { ...opts, disableArc: true, disableBimi: true } as AuthenticateOptions);
   return verdictOf(result);
 }

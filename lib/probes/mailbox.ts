@@ -1,4 +1,4 @@
-import { ImapFlow } from "imapflow";
+import type { ImapFlow } from "imapflow";
 import { CouldNotRun } from "../verify/types";
 
 // The test mailbox the password-reset probe reads its links from, over IMAP: what arrived after
@@ -17,7 +17,9 @@ export class Mailbox {
   private constructor(private readonly client: ImapFlow) {}
 
   static async open(s: MailboxSettings, fix: string): Promise<Mailbox> {
-    const client = new ImapFlow({ host: s.host, port: s.port, secure: s.secure, doSTARTTLS: s.secure ? undefined : false, auth: { user: s.username, pass: s.password }, logger: false });
+    // Loaded on use: only the password-reset probe reads a mailbox.
+    const { ImapFlow: Client } = await import("imapflow");
+    const client = new Client({ host: s.host, port: s.port, secure: s.secure, doSTARTTLS: s.secure ? undefined : false, auth: { user: s.username, pass: s.password }, logger: false });
     try {
       await client.connect();
       await client.mailboxOpen("INBOX");
