@@ -31,7 +31,7 @@ const CHUNK = 1 << 16;
 const EXPORT_BATCH = 200;
 /**
  * The longest line kept: CloudWatch's largest event is 1 MiB, so a longer line is no single
- * event (a file without newlines, or a dump). It streams past uncounted, keeping memory flat.
+ * event (a file without newlines, or a dump). It streams past, measured but never kept, so memory stays flat.
  */
 export const MAX_LINE = 4 << 20;
 

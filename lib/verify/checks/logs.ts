@@ -1,5 +1,6 @@
 import type { LogAnalysis, Sample } from "../../logs/analyze";
 import type { ProbeRecord } from "../../logs/probe-record";
+import { MAX_LINE } from "../../logs/reader";
 import type { Check, CheckResult } from "../types";
 
 // The app's security log, proven on an export (`verify --logs`): nothing that must never be
@@ -38,7 +39,7 @@ export const logsSecurityEvents: Check = {
     if (a.events === 0) return { status: "fail", summary: `the export ${a.source} holds no events: the app logs no security events, or the export's time window is empty`, evidence: [] };
     const problems: Array<[Sample, string, string, string]> = [
       [a.unparsable, "do", "does", "not parse as JSON"],
-      [a.overLong, "are", "is", "over 4 MiB, not read (CloudWatch's largest event is 1 MiB)"],
+      [a.overLong, "are", "is", `over ${MAX_LINE >> 20} MiB, not read (CloudWatch's largest event is 1 MiB)`],
       [a.missingFields, "lack", "lacks", "required fields (datetime, appid, event, level, description, source_ip, request_uri, request_method)"],
       [a.notVocabulary, "use", "uses", "an event name outside the OWASP Logging Vocabulary"],
       [a.emailUserIds, "use", "uses", "an email address as the user id"],
