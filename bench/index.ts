@@ -1,4 +1,5 @@
 import { benchDmarcReports } from "./dmarc-reports";
+import { benchIndependentCorpus } from "./independent-corpus";
 import { benchLogs } from "./logs";
 import { benchPlanStartup } from "./plan-startup";
 import { benchProbeLatency } from "./probe-latency";
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   process.stderr.write("\n");
   process.stdout.write(`${plan.report}\n\n`);
   process.stdout.write(`${await benchSecretDetection(5)}\n\n`);
+  process.stdout.write(`${await benchIndependentCorpus()}\n\n`);
   process.stdout.write(`${await benchLogs()}\n\n`);
   process.stdout.write(`${await benchVerify(Math.min(runs, 5))}\n\n`);
   process.stdout.write(`${benchDmarcReports()}\n\n`);

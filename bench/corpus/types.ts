@@ -1,0 +1,29 @@
+// The shapes of the two data files bench/corpus/extract.ts writes.
+
+export interface CorpusCase {
+  readonly source: "noseyparker" | "secretlint";
+  /** The rule of the source whose test the case comes from. */
+  readonly rule: string;
+  /** The provider family, for the per-provider table. */
+  readonly provider: string;
+  readonly text: string;
+  /** A credential (a rule's example or true positive), or a look-alike. */
+  readonly secret: boolean;
+}
+
+export interface CorpusFile {
+  readonly sources: ReadonlyArray<{ name: string; repo: string; commit: string; path: string; licence: string }>;
+  readonly cases: readonly CorpusCase[];
+}
+
+/** One gitleaks rule as data: its own regex in JavaScript syntax, its entropy, keywords and allowlists. */
+export interface ForeignRule {
+  readonly id: string;
+  readonly provider: string;
+  readonly regex: { readonly source: string; readonly flags: string };
+  readonly entropy?: number;
+  readonly keywords: readonly string[];
+  readonly secretGroup?: number;
+  readonly allow: ReadonlyArray<{ regex: { source: string; flags: string }; target: string }>;
+  readonly stopwords: readonly string[];
+}

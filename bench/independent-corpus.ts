@@ -1,0 +1,90 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { lintSource } from "@secretlint/core";
+import { creator as recommended } from "@secretlint/secretlint-rule-preset-recommend";
+import { scanText } from "../lib/secrets/detector";
+import { loadGitleaks } from "./corpus/gitleaks-as-data";
+import type { CorpusCase, CorpusFile } from "./corpus/types";
+
+// The detector on material nobody here wrote: the examples and look-alikes of two public rule
+// sets (bench/corpus/NOTICE.md), beside secretlint's recommended preset and gitleaks' own default
+// rules (run as data) on the same cases in the same run. Recall and false alarms per provider.
+
+export function loadCorpus(): CorpusFile {
+  return JSON.parse(gunzipSync(readFileSync(join(__dirname, "corpus", "independent.json.gz"))).toString("utf8")) as CorpusFile;
+}
+
+type Detector = (text: string) => Promise<boolean>;
+
+const secretlint: Detector = async (text) => {
+  const result = await lintSource({
+    source: { filePath: "/corpus/case.txt", content: text, ext: ".txt", contentType: "text" },
+    options: { config: { rules: [{ id: "@secretlint/secretlint-rule-preset-recommend", rule: recommended }] } },
+  });
+  return result.messages.length > 0;
+};
+
+interface Tally {
+  secrets: number;
+  lookAlikes: number;
+  readonly found: number[];
+  readonly flagged: number[];
+}
+
+const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : "-");
+
+/** Each detector's verdict on every case. */
+export async function judgeCorpus(cases: readonly CorpusCase[]): Promise<{ names: string[]; verdicts: boolean[][] }> {
+  const gitleaks = loadGitleaks();
+  const detectors: Array<[string, Detector]> = [
+    ["ours", async (t) => scanText(t).length > 0],
+    ["secretlint", secretlint],
+    ["gitleaks", async (t) => gitleaks.findings(t).length > 0],
+  ];
+  const verdicts: boolean[][] = [];
+  for (const c of cases) {
+    const row: boolean[] = [];
+    for (const [, d] of detectors) row.push(await d(c.text));
+    verdicts.push(row);
+  }
+  return { names: detectors.map(([n]) => n), verdicts };
+}
+
+export async function benchIndependentCorpus(): Promise<string> {
+  const corpus = loadCorpus();
+  const { names, verdicts } = await judgeCorpus(corpus.cases);
+  const byProvider = new Map<string, Tally>();
+  const total: Tally = { secrets: 0, lookAlikes: 0, found: names.map(() => 0), flagged: names.map(() => 0) };
+  corpus.cases.forEach((c, i) => {
+    const t = byProvider.get(c.provider) ?? { secrets: 0, lookAlikes: 0, found: names.map(() => 0), flagged: names.map(() => 0) };
+    byProvider.set(c.provider, t);
+    for (const tally of [t, total]) {
+      if (c.secret) tally.secrets++;
+      else tally.lookAlikes++;
+      verdicts[i]!.forEach((v, d) => v && (c.secret ? tally.found[d]!++ : tally.flagged[d]!++));
+    }
+  });
+  const row = (name: string, t: Tally) =>
+    `  ${name.padEnd(18)} ${String(t.secrets).padStart(5)} ${t.found.map((f) => pct(f, t.secrets).padStart(10)).join("")}   ${String(t.lookAlikes).padStart(5)} ${t.flagged.map((f) => pct(f, t.lookAlikes).padStart(10)).join("")}`;
+  const header = `  ${"provider".padEnd(18)} ${"creds".padStart(5)} ${names.map((n) => `${n}`.padStart(10)).join("")}   ${"alike".padStart(5)} ${names.map((n) => `${n}`.padStart(10)).join("")}`;
+  const recall = total.found[0]! / total.secrets;
+  const fp = total.flagged[0]! / total.lookAlikes;
+  const perSource = corpus.sources.map((s) => {
+    const key = s.repo.startsWith("praetorian") ? "noseyparker" : "secretlint";
+    const idx = corpus.cases.map((c, i) => [c, i] as const).filter(([c]) => c.source === key);
+    const sec = idx.filter(([c]) => c.secret);
+    const alike = idx.filter(([c]) => !c.secret);
+    return `  from ${s.name} (${s.repo}@${s.commit.slice(0, 7)}, ${s.licence}): ${sec.length} credentials, ${alike.length} look-alikes; recall ${names.map((n, d) => `${n} ${pct(sec.filter(([, i]) => verdicts[i]![d]).length, sec.length)}`).join(", ")}; false alarms ${names.map((n, d) => `${n} ${pct(alike.filter(([, i]) => verdicts[i]![d]).length, alike.length)}`).join(", ")}`;
+  });
+  return [
+    `Secret detection on an independent corpus: ${total.secrets} credentials and ${total.lookAlikes} look-alikes from two public rule sets' own tests, recall then false alarms per provider`,
+    header,
+    ...[...byProvider].sort(([a], [b]) => a.localeCompare(b)).map(([p, t]) => row(p, t)),
+    row("overall", total),
+    ...perSource,
+    `  targets: recall >= 95% ${recall >= 0.95 ? "MET" : "MISSED"} (${pct(total.found[0]!, total.secrets)}), false alarms <= 1% ${fp <= 0.01 ? "MET" : "MISSED"} (${pct(total.flagged[0]!, total.lookAlikes)})`,
+  ].join("\n");
+}
+
+if (require.main === module) benchIndependentCorpus().then((r) => process.stdout.write(`${r}\n`));
