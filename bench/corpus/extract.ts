@@ -7,7 +7,7 @@ import { creator as recommended } from "@secretlint/secretlint-rule-preset-recom
 import { parse as parseToml } from "smol-toml";
 import { parse as parseYaml } from "yaml";
 import { convertRegex } from "./convert-regex";
-import type { CorpusFile, ForeignRule } from "./types";
+import type { CorpusCase, CorpusFile, ForeignRule } from "./types";
 
 // Builds the independent corpus from two public rule sets' own test material, which nobody here
 // wrote and no rule of lib/secrets was written from: Nosey Parker's rule examples (Apache-2.0) and
@@ -105,9 +105,9 @@ async function main(): Promise<void> {
   const npPatterns = np.map((r) => compile(r.pattern)).filter((x): x is ForeignRule["regex"] => !!x).map((c) => new RegExp(c.source, c.flags));
   const gl = gitleaksRules(glDir);
   const matchedBy = (text: string, patterns: RegExp[]) => patterns.some((p) => p.test(text));
-  const cases: CorpusFile["cases"] = [];
+  const cases: CorpusCase[] = [];
   const seen = new Set<string>();
-  const push = (c: CorpusFile["cases"][number]) => {
+  const push = (c: CorpusCase) => {
     if (seen.has(c.text)) return;
     seen.add(c.text);
     cases.push(c);
