@@ -10,6 +10,7 @@ import type { CapturedResource } from "../lib/plan/types";
 import { catalogue, catalogueTable } from "../policies/catalogue";
 import { policies, rules } from "../policies/policies";
 import { planJson, runPlan } from "./helpers/run-plan";
+import { githubToken } from "./helpers/fake-tokens";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "lb-gate-"));
 
@@ -74,7 +75,7 @@ describe("suppressions", () => {
 });
 
 describe("reports", () => {
-  const token = () => `ghp_${randomBytes(27).toString("base64").replace(/[^A-Za-z0-9]/g, "b").slice(0, 36)}`;
+  const token = () => githubToken();
 
   it("SARIF 2.1.0 validates against the schema, with rule metadata and stable fingerprints", async () => {
     const leak = token();

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { detectSecrets, mask, scanText } from "../lib/secrets/detector";
 import { FORMAT_RULES, NAMED_RULES } from "../lib/secrets/rules";
 import { FAMILIES, LOOK_ALIKES, corpus, credentials, privateKeyPem } from "./helpers/secret-corpus";
+import { githubToken } from "./helpers/fake-tokens";
 import { SYNTAXES } from "./helpers/secret-syntaxes";
 
 const kinds = (text: string) => scanText(text).map((f) => f.kind);
@@ -84,5 +85,15 @@ describe("secret detector: the classes a reviewer's scanner finds", () => {
   it("never returns the value, and masks without revealing a character", () => {
     for (const c of credentials()) expect(JSON.stringify([...detectSecrets(c.value, c.name), ...scanText(c.text)])).not.toContain(c.value.slice(-12));
     expect(mask("abcdef")).toBe("[6 characters, masked]");
+  });
+});
+
+describe("secret detector: checksums refuse look-alikes", () => {
+  it("finds a GitHub token whose CRC32 checksum holds, and refuses the same token with one character changed", () => {
+    const token = githubToken();
+    expect(kinds(`GITHUB_TOKEN=${token}`)).toEqual(["github-token"]);
+    const last = token.at(-1) === "A" ? "B" : "A";
+    // In free text with no telling name, only the format could claim it, and the checksum says no.
+    expect(scanText(`see ${token.slice(0, -1)}${last} in the docs`)).toEqual([]);
   });
 });

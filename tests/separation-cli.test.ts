@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { editedStacks, planJson, runPlan } from "./helpers/run-plan";
+import { githubToken } from "./helpers/fake-tokens";
 
 async function refused(edit: (y: string) => string, problem: (file: string, dir: string) => string) {
   const dir = editedStacks("prod", edit);
@@ -62,7 +63,7 @@ describe("environment separation, before anything is planned", () => {
 
 describe("stack outputs that carry secrets unmarked", () => {
   it("block the plan (exit 1), and neither value is printed", async () => {
-    const token = `ghp_${randomBytes(27).toString("base64").replace(/[^A-Za-z0-9]/g, "a").slice(0, 36)}`;
+    const token = githubToken();
     const { code, doc, stderr } = await planJson("prod", ["--program", "tests/fixtures/leaky-program.ts"], { LEAKED_TOKEN: token });
     expect(code).toBe(1);
     expect(doc.policy.violations.filter((v) => v.policy === "stack-outputs-secret").map((v) => v.message)).toEqual([

@@ -1,7 +1,7 @@
 // Where a name and a value meet in text, in the syntaxes secrets are written in: `NAME=value`,
 // `name: value`, Go's `:=`, Make's `?=`, `=>`, `System.setProperty("name", "value")`, XML elements
-// (value inline or on its own line), `<add key= value=>`, PowerShell and CLI `-Name value`, and
-// `NAME=value\n...` escaped inside a JSON string. Each pair keeps the value's offset in the text.
+// (value inline or on its own line), `<add key= value=>`, PowerShell and CLI `-Name value`,
+// `NAME=value\n...` and `\"name\": \"value\"` escaped inside a JSON string, and YAML block scalars. Each pair keeps the value's offset in the text.
 
 export interface Pair {
   readonly name: string;
@@ -18,6 +18,7 @@ const KEYED_ELEMENT = /\b(?:key|name)\s*=\s*["']([^"']+)["'][^>]*>([^<\n]+)</gi;
 const ELEMENT = /<([A-Za-z_][\w.:-]*)(?:\s[^>]*)?>([^<\n]+)<\/\1>/g;
 // `;Password=...;` inside a connection string, even when the whole string is one quoted value.
 const SEGMENT = /[;?&]\s*([A-Za-z][\w .-]*?)\s*=\s*([^;&"'\s][^;&"'\n]*)/g;
+const BLOCK_SCALAR = /^\s*["']?([A-Za-z_][\w.-]*)["']?\s*:\s*[|>][-+]?\d?\s*$/;
 const OPEN_TAG_ALONE = /^\s*<([A-Za-z_][\w.:-]*)(?:\s[^>]*)?>\s*$/;
 const FLAG = new RegExp(String.raw`(?:^|\s)--?([A-Za-z][\w-]*)\s+${VALUE}`, "g");
 
@@ -50,6 +51,18 @@ export function pairsOnLine(text: string, start: number, end: number): Pair[] {
       collect(ASSIGN, piece.replace(/^["']/, " "), offset, out);
       offset += piece.length + 2;
     }
+  }
+  // `{\"api_secret\": \"value\"}`: JSON escaped inside another string (a log message, a task
+  // definition). Same length once `\"` becomes `" `, so offsets stay true.
+  if (line.includes('\\"')) collect(ASSIGN, line.replace(/\\"/g, '" '), start, out);
+  // `name: |` (or `>`, `|-`, `>+`): a YAML block scalar, whose value is the indented next line.
+  const block = BLOCK_SCALAR.exec(line);
+  if (block) {
+    const next = text.indexOf("\n", end + 1);
+    const valueLine = text.slice(end + 1, next < 0 ? text.length : next);
+    const indent = /^\s*/.exec(line)![0].length;
+    const value = valueLine.trim();
+    if (value && /^\s*/.exec(valueLine)![0].length > indent && !/[:#]\s/.test(value)) out.push({ name: block[1], value, at: end + 1 + valueLine.indexOf(value) });
   }
   // <password>\n  value\n</password>
   const open = OPEN_TAG_ALONE.exec(line);

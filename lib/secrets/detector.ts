@@ -178,7 +178,7 @@ function byName(value: string, name: string): SecretFinding | undefined {
   const verdict = verdictFor(name);
   if (!verdict.strength && verdict.rules.length === 0) return undefined;
   for (const r of verdict.rules) {
-    if (r.value.test(value) && !isFiller(value) && !isWordy(value) && (r.minEntropy === undefined || entropy(value) >= r.minEntropy)) return { kind: r.id, description: r.description };
+    if (r.value.test(value) && !isFiller(value) && (r.wordsByChance || !isWordy(value)) && (r.minEntropy === undefined || entropy(value) >= r.minEntropy)) return { kind: r.id, description: r.description };
   }
   // `exports.FooKey = FooKey`: a name assigned to itself is code.
   if (name.split(".").pop()!.toLowerCase() === value.toLowerCase()) return undefined;

@@ -1,5 +1,6 @@
 import { generateKeyPairSync, randomBytes, randomUUID } from "node:crypto";
 import { isFiller, isPasswordPlaceholder } from "../../lib/secrets/filler";
+import { githubToken } from "./fake-tokens";
 import { SYNTAXES } from "./secret-syntaxes";
 
 // Credentials and look-alikes built at run time, so no secret-shaped literal is ever committed.
@@ -48,7 +49,7 @@ export const FAMILIES: readonly Family[] = [
   f("cloud", "cloudflare-origin-ca-key", "ORIGIN_CA_KEY", () => `v1.0-${hex(24)}-${hex(146)}`),
   f("cloud", "digitalocean-token", "DO_TOKEN", () => `dop_v1_${hex(64)}`),
   f("cloud", "heroku-api-key", "HEROKU_API_KEY", uuid),
-  f("code-hosting", "github-token", "GITHUB_TOKEN", () => `ghp_${alnum(36)}`),
+  f("code-hosting", "github-token", "GITHUB_TOKEN", () => githubToken()),
   f("code-hosting", "gitlab-personal-token", "GITLAB_TOKEN", () => `glpat-${b64url(20)}`),
   f("code-hosting", "gitlab-pipeline-trigger-token", "CI_TRIGGER", () => `glptt-${hex(40)}`),
   f("code-hosting", "gitlab-runner-token", "RUNNER_AUTH", () => `glrt-${b64url(20)}`),
@@ -103,6 +104,23 @@ export const FAMILIES: readonly Family[] = [
   f("services", "databricks-token", "DATABRICKS", () => `dapi${hex(32)}`),
   f("services", "newrelic-api-key", "NEW_RELIC", () => `NRAK-${upperAlnum(27)}`),
   f("services", "age-secret-key", "AGE_IDENTITY", () => `AGE-SECRET-KEY-1${pick("QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", 58)}`),
+  f("services", "tailscale-key", "TS_AUTHKEY", () => `tskey-auth-${alnum(12)}-${alnum(30)}`),
+  f("services", "terraform-cloud-token", "TFE_TOKEN", () => `${alnum(14)}.atlasv1.${b64url(67)}`),
+  f("services", "sourcegraph-token", "SRC_ACCESS_TOKEN", () => `sgp_${hex(16)}_${hex(40)}`),
+  f("services", "mapbox-secret-token", "MAPBOX_SECRET", () => `sk.eyJ1Ijoi${b64url(40)}.${b64url(22)}`),
+  f("services", "docker-hub-token", "DOCKERHUB_TOKEN", () => `dckr_pat_${b64url(27)}`),
+  f("services", "sonarqube-token", "SONAR_TOKEN", () => `squ_${hex(40)}`),
+  f("services", "grafana-cloud-token", "GRAFANA_CLOUD", () => `glc_${b64(80)}`),
+  f("services", "figma-token", "FIGMA", () => `figd_${b64url(40)}`),
+  f("services", "tavily-api-key", "TAVILY", () => `tvly-${alnum(32)}`),
+  f("services", "dependency-track-key", "DTRACK", () => `odt_${alnum(32)}`),
+  f("code-hosting", "nuget-api-key", "NUGET", () => `oy2${pick("abcdefghijklmnopqrstuvwxyz0123456789", 43)}`),
+  f("services", "salesforce-access-token", "SF_SESSION", () => `00D${alnum(15)}!${alnum(96)}`),
+  f("services", "new-relic-key", "NEW_RELIC_BROWSER", () => `NRJS-${hex(19)}`),
+  f("messaging", "twilio-auth-token", "TWILIO_AUTH_TOKEN", () => hex(32)),
+  f("services", "datadog-key", "DD_API_KEY", () => hex(32)),
+  f("services", "okta-api-token", "OKTA_API_TOKEN", () => `00${b64url(40)}`),
+  f("services", "twitch-secret", "TWITCH_CLIENT_SECRET", () => pick("abcdefghijklmnopqrstuvwxyz0123456789", 30)),
   f("generic", "jwt", "SESSION", () => jwt({ sub: uuid(), exp: 1900000000 })),
   f("generic", "url-with-password", "DATABASE_URL", () => `postgres://app:${alnum(20)}@db.internal.community.test:5432/community`),
   f("generic", "hardcoded-password", "SMTP_PASSWORD", () => `${alnum(6)}!${digits(4)}${lower(4)}`),
@@ -141,6 +159,12 @@ export function rawCredentials(): Array<{ kind: string; form: string; text: stri
     { kind: "hardcoded-password", form: "JDBC", text: `spring.datasource.url=jdbc:sqlserver://db.internal:1433;databaseName=community;user=app;password=${password};encrypt=true\n` },
     { kind: "hardcoded-password", form: "SQL Server connection string", text: `"ConnectionStrings": { "Default": "Server=tcp:db.internal,1433;Database=community;User ID=app;Password=${password};Encrypt=True;" }\n` },
     { kind: "powershell-plaintext-password", form: "ConvertTo-SecureString", text: `$cred = ConvertTo-SecureString "${password}" -AsPlainText -Force\n` },
+    { kind: "netrc-password", form: ".netrc", text: `machine api.community.test\n  login deploy\n  password ${password}\n` },
+    { kind: "psexec-password", form: "psexec -p", text: `psexec \\\\build01 -u ci -p ${password} cmd /c deploy.bat\n` },
+    { kind: "url-with-password", form: "redis URL without a user", text: `REDIS_URL=redis://:${password}@cache.internal:6379/0\n` },
+    { kind: "url-with-password", form: "MongoDB URL with several hosts", text: `MONGO_URL=mongodb://app:${password}@m1.internal:27017,m2.internal:27017/community?replicaSet=rs0\n` },
+    { kind: "high-entropy-secret", form: "escaped JSON", text: `{"message": "config {\\"api_secret\\": \\"${alnum(24)}${digits(4)}\\"}"}\n` },
+    { kind: "high-entropy-secret", form: "YAML block scalar", text: `webhooks:\n  signing_secret: |\n    ${alnum(24)}${digits(4)}\n` },
     { kind: "azure-storage-key", form: "connection string", text: `DefaultEndpointsProtocol=https;AccountName=communityfiles;AccountKey=${b64(86)}==;EndpointSuffix=core.windows.net\n` },
   ];
 }

@@ -1,3 +1,4 @@
+import { crc32 } from "node:zlib";
 import type { FormatRule, NamedRule } from "./types";
 
 // Code hosting and package registries: GitHub, every GitLab token type GitLab documents, npm
@@ -11,8 +12,32 @@ const gitlab = (id: string, what: string, prefix: string, body: string): FormatR
   minEntropy: 3,
 });
 
+const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+/**
+ * GitHub's classic tokens end in a checksum: the last six characters are the CRC32 of the first
+ * thirty, in base 62, zero-padded. A 36-character body whose checksum fails was typed or made up.
+ * Other lengths (fine-grained tokens, older formats) carry no published checksum and pass.
+ */
+export function githubChecksumHolds(token: string): boolean {
+  const body = token.slice(4);
+  if (!/^gh[pousr]_/.test(token) || body.length !== 36) return true;
+  let n = crc32(body.slice(0, 30));
+  let check = "";
+  for (let i = 0; i < 6; i++, n = Math.floor(n / 62)) check = BASE62[n % 62] + check;
+  return check === body.slice(30);
+}
+
 export const CODE_HOSTING_FORMATS: readonly FormatRule[] = [
-  { id: "github-token", description: "a GitHub token", keywords: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"], pattern: /\b(gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b/, minEntropy: 3 },
+  {
+    id: "github-token",
+    description: "a GitHub token",
+    keywords: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"],
+    pattern: /\b(gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b/,
+    minEntropy: 3,
+    confirm: githubChecksumHolds,
+    sources: ["https://github.blog/engineering/platform-security/behind-githubs-new-authentication-token-formats/"],
+  },
   gitlab("gitlab-personal-token", "personal, project or group access token", "glpat-", "[0-9A-Za-z_-]{20,}"),
   gitlab("gitlab-pipeline-trigger-token", "pipeline trigger token", "glptt-", "[0-9a-f]{40}"),
   gitlab("gitlab-runner-token", "runner authentication token", "glrt-", "[0-9A-Za-z_-]{20,}"),

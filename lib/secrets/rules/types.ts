@@ -16,6 +16,8 @@ export interface FormatRule {
   readonly marker?: true;
   /** Extra proof read from the text around the match (a PEM body after its header). */
   readonly confirm?: (secret: string, text: string, end: number) => boolean;
+  /** Where the format is described: the provider's documentation first. */
+  readonly sources?: readonly string[];
 }
 
 export interface NamedRule {
@@ -26,6 +28,9 @@ export interface NamedRule {
   /** The whole value must match. */
   readonly value: RegExp;
   readonly minEntropy?: number;
+  /** Random lower-case letters and digits spell word-like runs by chance: skip the wordiness test. */
+  readonly wordsByChance?: true;
+  readonly sources?: readonly string[];
 }
 
 // Counts per UTF-16 unit, reused across calls: entropy runs on every candidate value.
