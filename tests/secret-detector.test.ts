@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { detectSecrets, mask, scanText } from "../lib/secrets/detector";
 import { FORMAT_RULES, NAMED_RULES } from "../lib/secrets/rules";
@@ -95,5 +96,11 @@ describe("secret detector: checksums refuse look-alikes", () => {
     const last = token.at(-1) === "A" ? "B" : "A";
     // In free text with no telling name, only the format could claim it, and the checksum says no.
     expect(scanText(`see ${token.slice(0, -1)}${last} in the docs`)).toEqual([]);
+  });
+
+  it("refuses filler woven from two sequences (a1b2c3…), as documentation writes a licence key", () => {
+    const woven = Array.from({ length: 18 }, (_, i) => `${String.fromCharCode(97 + i)}${(i + 1) % 10}`).join("");
+    expect(kinds(`--set global.licenseKey=${woven}NRAL`)).toEqual([]);
+    expect(kinds(`--set global.licenseKey=${randomBytes(18).toString("hex")}NRAL`)).toEqual(["new-relic-key"]);
   });
 });

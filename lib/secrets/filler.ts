@@ -31,6 +31,13 @@ function hasSequence(s: string, run = 7): boolean {
   return false;
 }
 
+/** Two sequences woven together, a1b2c3d4e5f6: every other character counts up. */
+function hasInterleavedSequence(s: string): boolean {
+  const evens = [...s].filter((_, i) => i % 2 === 0).join("");
+  const odds = [...s].filter((_, i) => i % 2 === 1).join("");
+  return hasSequence(evens, 6) || hasSequence(odds, 6);
+}
+
 // Lengths chosen so that a random hex value trips them about once in ten million: a test corpus of
 // a thousand generated keys never flakes, and typed filler (aaaaaaaa, abababab, 12121212) still does.
 /** The same character eight or more times in a row, or a short unit repeated: abababab. */
@@ -43,7 +50,7 @@ export function isFiller(value: string): boolean {
   const v = value.trim();
   if (!v) return true;
   if (hasPlaceholderWord(v) || TEMPLATE.test(v) || MASKED.test(v)) return true;
-  if (hasSequence(v) || hasRepetition(v)) return true;
+  if (hasSequence(v) || hasRepetition(v) || hasInterleavedSequence(v)) return true;
   // Long values with little variety were typed, not generated.
   if (v.length >= 12 && entropy(v) < 2.5) return true;
   return isPatternedBase64(v);
