@@ -1,4 +1,4 @@
-import { analyzeLogs } from "../lib/logs/analyze";
+import { analyzeLogs } from "../lib/logs/scan";
 
 // Run as a child process by the benchmark, so its peak memory is its own: reads one export as
 // verify --logs does and prints { bytes, seconds, events, sensitive } as JSON.

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { analyzeLogs } from "../lib/logs/analyze";
+import { analyzeLogs } from "../lib/logs/scan";
 
 // The reader hands on a read chunk's worth of lines at a time (64 KiB): evidence must still name
 // the right line however the chunks fall, with CRLF endings and characters of several bytes
@@ -46,6 +46,15 @@ describe("reading a security log in chunks", () => {
       expect(a.eventCounts).toEqual({ authz_fail: lines - 1 });
     });
   }
+
+  it("gives the same analysis, line for line, when a worker thread reads part of the file", async () => {
+    const file = join(dir, "security-threads.jsonl");
+    writeFileSync(file, text);
+    const [one, threads] = [await analyzeLogs(file, { parallelFrom: Infinity }), await analyzeLogs(file, { parallelFrom: 0 })];
+    // Line 9000 lies in the second range: its number is counted on from the first range's lines.
+    expect(threads.sensitive).toEqual({ count: 1, examples: [`${file}:9000: a JWT`] });
+    expect(threads).toEqual(one);
+  });
 
   it("reads past a UTF-8 byte-order mark, as Windows tools write it, in JSON lines and in an export", async () => {
     const lines = join(dir, "bom.jsonl");

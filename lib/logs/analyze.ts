@@ -1,7 +1,7 @@
-import { hitsInText } from "../secrets/detector";
+import { formatHitsInText, hitsInText, secretsInField, type SecretFinding } from "../secrets/detector";
 import { sha256, type ProbeRecord } from "./probe-record";
-import { MAX_LINE, readLogs, type LogRecord } from "./reader";
-import { EMAIL, MASKED_RUN, forbiddenFields, valueHits } from "./sensitive";
+import { MAX_LINE, type LogRecord } from "./reader";
+import { EMAIL, MASKED_RUN, forbiddenField, isRedacted, valueHits } from "./sensitive";
 import { REQUIRED_FIELDS, eventName, isVocabulary, vocabularyEntry } from "./vocabulary";
 
 // One pass over a security-log export, for every `logs.*` check: the events are parsed against
@@ -50,59 +50,102 @@ const SKEW_MS = 60_000;
 // A credential sits in a log between quotes, after `=` or `Bearer `, or inside a cookie header.
 const PIECES = /[\s;,=&"':\\]+/;
 
-const EXAMPLES = 10;
+export const EXAMPLES = 10;
 const sample = (): Sample => ({ count: 0, examples: [] });
 const add = (s: Sample, example: string) => {
   s.count++;
   if (s.examples.length < EXAMPLES) s.examples.push(example);
 };
 
-export async function analyzeLogs(path: string, opts: { record?: ProbeRecord; onProgress?: (events: number, bytes: number) => void } = {}): Promise<LogAnalysis> {
-  const a: LogAnalysis = { source: path, events: 0, bytes: 0, unparsable: sample(), overLong: sample(), missingFields: sample(), notVocabulary: sample(), emailUserIds: sample(), sensitive: sample(), emails: sample(), masked: sample(), canaryHits: sample(), eventCounts: {}, windowCounts: {}, markedCounts: {} };
+export interface AnalyzeOptions {
+  readonly record?: ProbeRecord;
+  readonly onProgress?: (events: number, bytes: number) => void;
+}
+
+export function emptyAnalysis(source: string): LogAnalysis {
+  return { source, events: 0, bytes: 0, unparsable: sample(), overLong: sample(), missingFields: sample(), notVocabulary: sample(), emailUserIds: sample(), sensitive: sample(), emails: sample(), masked: sample(), canaryHits: sample(), eventCounts: {}, windowCounts: {}, markedCounts: {} };
+}
+
+/** Every check over a stream of event batches, added into `a`. */
+export async function analyzeRecords(a: LogAnalysis, batches: AsyncIterable<LogRecord[]>, opts: AnalyzeOptions = {}): Promise<void> {
   const search = opts.record && recordSearch(opts.record);
-  for await (const records of readLogs(path)) {
+  for await (const records of batches) {
     analyzeBatch(a, records, search);
     opts.onProgress?.(a.events, a.bytes);
   }
-  return a;
 }
 
-/** Checks one event against the contract; returns what it holds that must never be logged. */
-function readEvent(a: LogAnalysis, where: string, text: string, search: RecordSearch | undefined): string[] {
-  if (search) for (const label of canariesIn(text, search)) add(a.canaryHits, `${where}: the ${label}`);
+/** Checks one event against the contract; returns what it holds that must never be logged, or undefined when it is no JSON object. */
+function readEvent(a: LogAnalysis, r: LogRecord, search: RecordSearch | undefined): string[] | undefined {
+  const text = r.text;
+  if (search) for (const label of canariesIn(text, search)) add(a.canaryHits, `${r.where}: the ${label}`);
   const masked = text.includes(MASKED_RUN);
-  if (masked) add(a.masked, `${where}: text masked with asterisks`);
+  if (masked) add(a.masked, `${r.where}: text masked with asterisks`);
   let event: Record<string, unknown>;
   try {
     event = JSON.parse(text);
     if (!event || typeof event !== "object" || Array.isArray(event)) throw new Error("not an object");
   } catch {
     // CloudWatch's mask can swallow a field's name and quotes: the line was JSON when logged.
-    add(a.unparsable, `${where}: not a JSON object${masked ? " (it holds masked text: fetch the export with --unmask)" : ""}`);
-    return [];
+    add(a.unparsable, `${r.where}: not a JSON object${masked ? " (it holds masked text: fetch the export with --unmask)" : ""}`);
+    return undefined;
   }
-  const missing = REQUIRED_FIELDS.filter((f) => event[f] === undefined || event[f] === null || event[f] === "");
-  if (missing.length) add(a.missingFields, `${where}: no ${missing.join(", ")}`);
+  let missing = NONE_MISSING;
+  for (const f of REQUIRED_FIELDS) if (event[f] === undefined || event[f] === null || event[f] === "") missing = missing === NONE_MISSING ? [f] : [...missing, f];
+  if (missing.length) add(a.missingFields, `${r.where}: no ${missing.join(", ")}`);
   const isEmail = (v: unknown) => typeof v === "string" && v.includes("@") && EMAIL.test(v);
   // The contract's user id is opaque: the first argument of events that take one, or `userid`.
   let emailUserId = isEmail(event.userid);
   if (typeof event.event === "string") {
     const name = eventName(event.event);
-    if (!isVocabulary(name)) add(a.notVocabulary, `${where}: "${name}" is not a name of the OWASP Logging Vocabulary`);
+    const entry = vocabularyEntry(name);
+    if (!entry && !isVocabulary(name)) add(a.notVocabulary, `${r.where}: "${name}" is not a name of the OWASP Logging Vocabulary`);
     else {
       a.eventCounts[name] = (a.eventCounts[name] ?? 0) + 1;
       const at = typeof event.datetime === "string" ? Date.parse(event.datetime) : NaN;
       if (search && at >= search.from && at <= search.to) a.windowCounts[name] = (a.windowCounts[name] ?? 0) + 1;
       if (search && text.includes(search.record.marker)) a.markedCounts[name] = (a.markedCounts[name] ?? 0) + 1;
     }
-    if (vocabularyEntry(name)?.args.startsWith("userid")) emailUserId ||= isEmail(event.event.slice(name.length + 1).split(",")[0]);
+    // The first argument is read only when the event holds an @ at all.
+    if (entry?.args.startsWith("userid") && event.event.includes("@", name.length)) emailUserId ||= isEmail(event.event.slice(name.length + 1).split(",")[0]);
   } else if (!missing.includes("event")) {
     const held = Array.isArray(event.event) ? "a list" : typeof event.event === "object" ? "an object" : `a ${typeof event.event}`;
-    add(a.notVocabulary, `${where}: "event" holds ${held}, not a name:args string of the OWASP Logging Vocabulary`);
+    add(a.notVocabulary, `${r.where}: "event" holds ${held}, not a name:args string of the OWASP Logging Vocabulary`);
   }
-  if (emailUserId) add(a.emailUserIds, `${where}: the user id is an email address`);
-  if (text.includes("@") && EMAIL.test(text)) add(a.emails, `${where}: an email address`);
-  return forbiddenFields(event).map((f) => f.what);
+  if (emailUserId) add(a.emailUserIds, `${r.where}: the user id is an email address`);
+  if (text.includes("@") && EMAIL.test(text)) add(a.emails, `${r.where}: an email address`);
+  const found: string[] = [];
+  const named: SecretFinding[] = [];
+  readFields(event, found, named);
+  for (const f of named) {
+    const what = `${f.description} (${f.kind})`;
+    if ((COVERED.has(f.kind) && found.length) || found.includes(what)) continue;
+    found.push(what);
+  }
+  return found;
+}
+
+const NONE_MISSING: readonly string[] = [];
+
+/**
+ * One walk over a parsed event's fields (objects nested up to four deep): what a field's name
+ * says must never be logged, and the secret detector's name test on its value and on pairs
+ * written inside it. The contract's `event` field is name:args, judged by the vocabulary, so only
+ * its value is read, not pairs in it. A logger's redaction stand-in is no value.
+ */
+function readFields(event: Record<string, unknown>, found: string[], named: SecretFinding[], depth = 0): void {
+  for (const k in event) {
+    const v = event[k];
+    if (v === null || v === undefined || v === "" || typeof v === "boolean") continue;
+    if (typeof v === "object") {
+      if (depth < 4) readFields(v as Record<string, unknown>, found, named, depth + 1);
+      continue;
+    }
+    if (typeof v === "string" && isRedacted(v)) continue;
+    const what = forbiddenField(k);
+    if (what) found.push(what);
+    if (typeof v === "string" || typeof v === "number") named.push(...secretsInField(String(v), k, !(depth === 0 && k === "event")));
+  }
 }
 
 // Detector kinds a field or value finding already covers on the same event.
@@ -132,8 +175,15 @@ function canariesIn(text: string, search: RecordSearch): string[] {
  * strings), each over the batch as one text, one line per event, so a hit's line is its event.
  */
 function analyzeBatch(a: LogAnalysis, records: readonly LogRecord[], search: RecordSearch | undefined): void {
-  const found = records.map((r) => {
-    if (r.overLong === undefined) return readEvent(a, r.where, r.text, search);
+  // Lines that are no JSON object have no fields to judge by name: the detector reads them whole.
+  const unparsed: number[] = [];
+  const found = records.map((r, i) => {
+    if (r.overLong === undefined) {
+      const f = readEvent(a, r, search);
+      if (f) return f;
+      unparsed.push(i);
+      return [];
+    }
     add(a.overLong, `${r.where}: a line of ${r.overLong} characters, over ${MAX_LINE >> 20} MiB, not read (CloudWatch's largest event is 1 MiB, so it is no single event). Fix: have the logger write one event per line`);
     return [];
   });
@@ -161,8 +211,9 @@ function analyzeBatch(a: LogAnalysis, records: readonly LogRecord[], search: Rec
   const values = records.map((): string[] => []);
   for (const v of valueHits(batch)) if (!values[lineOf(v.at)].includes(v.what)) values[lineOf(v.at)].push(v.what);
   values.forEach((whats, line) => found[line].push(...whats));
-  for (const hit of hitsInText(batch)) {
-    const line = lineOf(hit.at);
+  const hits = formatHitsInText(batch).map((h) => [lineOf(h.at), h] as const);
+  for (const line of unparsed) for (const h of hitsInText(texts[line])) hits.push([line, h]);
+  for (const [line, hit] of hits) {
     const what = `${hit.description} (${hit.kind})`;
     if ((COVERED.has(hit.kind) && found[line].length) || found[line].includes(what)) continue;
     found[line].push(what);

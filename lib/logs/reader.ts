@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, readdirSync, statSync } from "node:fs";
+import { closeSync, createReadStream, existsSync, openSync, readSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import type { Readable } from "node:stream";
@@ -19,6 +19,19 @@ export interface LogRecord {
   readonly text: string;
   /** Set on a line longer than MAX_LINE: its length in characters, counted as it streamed past. */
   readonly overLong?: number;
+}
+
+/** A line of a JSON-lines file. Its `where` is spelled only when evidence needs it: most lines never do. */
+class LineRecord implements LogRecord {
+  constructor(
+    private readonly file: string,
+    private readonly line: number,
+    readonly text: string,
+    readonly overLong?: number,
+  ) {}
+  get where(): string {
+    return `${this.file}:${this.line}`;
+  }
 }
 
 /** An export that cannot be read as a whole: verify stops with exit 2 and reads nothing else. */
@@ -59,8 +72,14 @@ export function logFiles(path: string): string[] {
   return files;
 }
 
-function open(file: string): Readable {
-  const raw = createReadStream(file, { highWaterMark: CHUNK });
+/** Bytes [start, end) of a file, each a line boundary: one thread's share of a large file. */
+export interface ByteRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+function open(file: string, range?: ByteRange): Readable {
+  const raw = createReadStream(file, { highWaterMark: CHUNK, ...(range && { start: range.start, end: range.end - 1 }) });
   if (!file.endsWith(".gz")) return raw;
   const gunzip = createGunzip({ chunkSize: CHUNK });
   raw.on("error", (e) => gunzip.destroy(e));
@@ -90,8 +109,8 @@ export async function* readLogs(path: string): AsyncGenerator<LogRecord[]> {
  * (a truncated gzip) is thrown here, once, as a LogInputError. Batches rather than single lines,
  * because a hand-off per line costs more than reading it.
  */
-async function* lineBatches(file: string): AsyncGenerator<{ first: number; lines: Line[] }> {
-  const input = open(file);
+async function* lineBatches(file: string, range?: ByteRange, counted?: { lines: number }): AsyncGenerator<{ first: number; lines: Line[] }> {
+  const input = open(file, range);
   const decoder = new StringDecoder("utf8");
   let rest = "";
   let first = 1;
@@ -128,6 +147,7 @@ async function* lineBatches(file: string): AsyncGenerator<{ first: number; lines
     rest += decoder.end();
     if (skipped) yield { first, lines: [{ overLong: skipped.length, head: skipped.head }] };
     else if (rest) yield { first, lines: [rest.replace(/\r$/, "")] };
+    if (counted) counted.lines = first - 1 + (skipped || rest ? 1 : 0);
   } catch (e) {
     throw inputError(file, e as Error);
   } finally {
@@ -136,7 +156,7 @@ async function* lineBatches(file: string): AsyncGenerator<{ first: number; lines
 }
 
 /** JSON lines when the first line is a whole JSON object; an export when it only opens one. */
-async function shapeOf(file: string): Promise<"lines" | "export" | "empty"> {
+export async function shapeOf(file: string): Promise<"lines" | "export" | "empty"> {
   try {
     for await (const { lines } of lineBatches(file)) {
       const line = lines.find((l) => typeof l !== "string" || l.trim());
@@ -162,12 +182,16 @@ async function shapeOf(file: string): Promise<"lines" | "export" | "empty"> {
   }
 }
 
-async function* jsonLines(file: string): AsyncGenerator<LogRecord[]> {
-  for await (const { first, lines } of lineBatches(file)) {
+/**
+ * The JSON lines of a file, or of one byte range of it, numbered from the range's start; `counted`
+ * gets the range's line count, so the caller can number the next range on.
+ */
+export async function* jsonLines(file: string, range?: ByteRange, counted?: { lines: number }): AsyncGenerator<LogRecord[]> {
+  for await (const { first, lines } of lineBatches(file, range, counted)) {
     const records: LogRecord[] = [];
     lines.forEach((line, i) => {
-      if (typeof line !== "string") records.push({ where: `${file}:${first + i}`, text: "", overLong: line.overLong });
-      else if (line.trim()) records.push({ where: `${file}:${first + i}`, text: line });
+      if (typeof line !== "string") records.push(new LineRecord(file, first + i, "", line.overLong));
+      else if (line.trim()) records.push(new LineRecord(file, first + i, line));
     });
     yield records;
   }
@@ -204,4 +228,39 @@ async function* exportEvents(file: string): AsyncGenerator<LogRecord[]> {
     throw new LogInputError(`${file} is not complete JSON (${err.message.split("\n")[0]}). ${FIX}`);
   }
   if (!sawEvents) throw new LogInputError(`${file} is JSON, but not the output of aws logs filter-log-events: it has no "events" list. ${FIX}`);
+}
+
+/**
+ * Cuts a file into `parts` byte ranges of about equal size, each starting just after a newline,
+ * so every line falls wholly in one range.
+ */
+export function lineAlignedRanges(file: string, parts: number): ByteRange[] {
+  const size = statSync(file).size;
+  const fd = openSync(file, "r");
+  try {
+    const cuts = [0];
+    const probe = Buffer.alloc(CHUNK);
+    for (let k = 1; k < parts; k++) {
+      let at = Math.max(Math.floor((size * k) / parts), cuts[cuts.length - 1]);
+      // Read on from the nominal cut to the next newline; a range with none left ends the file.
+      for (;;) {
+        const n = readSync(fd, probe, 0, CHUNK, at);
+        if (n === 0) {
+          at = size;
+          break;
+        }
+        const nl = probe.subarray(0, n).indexOf(10);
+        if (nl >= 0) {
+          at += nl + 1;
+          break;
+        }
+        at += n;
+      }
+      if (at < size) cuts.push(at);
+    }
+    cuts.push(size);
+    return cuts.slice(1).map((end, i) => ({ start: cuts[i], end }));
+  } finally {
+    closeSync(fd);
+  }
 }

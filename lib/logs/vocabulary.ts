@@ -50,10 +50,14 @@ export const EVENTS: Readonly<Record<string, EventSpec>> = {
 export const NEVER_LOGGED = ["passwords", "session ids and session cookies", "access and refresh tokens, JWTs", "Authorization and Cookie header values", "connection strings", "API keys and private keys", "card numbers"] as const;
 
 /** The event name of a vocabulary event string, `authz_fail:4f1c,/x` → `authz_fail`. */
-export const eventName = (event: string) => event.split(":", 1)[0];
+export const eventName = (event: string) => {
+  const colon = event.indexOf(":");
+  return colon < 0 ? event : event.slice(0, colon);
+};
 
 /** The vocabulary's entry for a name; own names only, so `constructor` or `__proto__` in a log is no event. */
-export const vocabularyEntry = (name: string): EventSpec | undefined => (Object.hasOwn(EVENTS, name) ? EVENTS[name] : undefined);
+const ENTRIES = new Map(Object.entries(EVENTS));
+export const vocabularyEntry = (name: string): EventSpec | undefined => ENTRIES.get(name);
 
 export const isVocabulary = (name: string) => vocabularyEntry(name) !== undefined || name.startsWith("malicious_");
 

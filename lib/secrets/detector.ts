@@ -54,9 +54,18 @@ const onKeyword = (k: number, end: number) => {
   if (IS_HINT[k] && hintEnds[hintEnds.length - 1] !== end) hintEnds.push(end);
 };
 
-function prescan(text: string): Prescan {
+// Formats alone need no hints: an index without them calls back far less on ordinary text.
+const FORMAT_INDEX = keywordIndex(KEYWORDS);
+const FORMAT_SLOT = KEYWORDS.map((k) => LITERALS.indexOf(k));
+const onFormatKeyword = (k: number) => {
+  const slot = FORMAT_SLOT[k];
+  if (seenKeyword[slot] === 0) (seenKeyword[slot] = 1), seenList.push(slot);
+};
+
+function prescan(text: string, withHints = true): Prescan {
   hintEnds = [];
-  INDEX.scan(text, onKeyword);
+  if (withHints) INDEX.scan(text, onKeyword);
+  else FORMAT_INDEX.scan(text, onFormatKeyword);
   const rules = new Set<CompiledRule>();
   for (const k of seenList) {
     seenKeyword[k] = 0;
@@ -213,8 +222,22 @@ export function scanText(text: string): TextFinding[] {
 export function hitsInText(text: string): Hit[] {
   const { rules, hints } = prescan(text);
   const hits = formatHits(text, rules);
+  return hits.concat(pairHits(text, hints, hits));
+}
+
+/**
+ * Provider formats only, anywhere in the text. For text whose names are already known, as a
+ * parsed log event's fields are: `secretsInField` then judges each value under its name.
+ */
+export function formatHitsInText(text: string): Hit[] {
+  return formatHits(text, prescan(text, false).rules);
+}
+
+/** name = value pairs on the lines holding a name hint, except lines a format already flagged. */
+function pairHits(text: string, hints: readonly number[], formatFound: readonly Hit[]): Hit[] {
+  const hits: Hit[] = [];
   const lineStart = (at: number) => text.lastIndexOf("\n", at - 1) + 1;
-  const flagged = new Set(hits.map((h) => lineStart(h.at)));
+  const flagged = new Set(formatFound.map((h) => lineStart(h.at)));
   let readUpTo = -1;
   for (const at of hints) {
     if (at < readUpTo) continue;
@@ -230,6 +253,27 @@ export function hitsInText(text: string): Hit[] {
   }
   return hits;
 }
+
+const HINTED = new RegExp(NAME_HINTS.join("|"), "i");
+
+/**
+ * A field of parsed data (a log event's): the value judged under its own name, and any
+ * name = value pairs written inside the value (`"msg": "retrying with password=..."`).
+ */
+export function secretsInField(value: string, name: string, inner = true): readonly SecretFinding[] {
+  // Most fields have a name that says nothing: no trim, no list, for those.
+  const verdict = verdictFor(name);
+  const f = verdict.strength || verdict.rules.length ? byName(value.trim(), name) : undefined;
+  // Pairs need an assignment and a secret-sounding word: most values hold neither.
+  if (!(inner && (value.includes("=") || value.includes(":")) && HINTED.test(value))) return f ? [f] : NO_FINDINGS;
+  const out: SecretFinding[] = f ? [f] : [];
+  for (const p of pairsOnLine(value, 0, value.length)) {
+    const g = byName(p.value, p.name);
+    if (g) out.push(g);
+  }
+  return out;
+}
+const NO_FINDINGS: readonly SecretFinding[] = [];
 
 /** One finding per kind and line, in text order, with 1-based line numbers. */
 function withLines(text: string, hits: Hit[]): TextFinding[] {

@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { UsageError } from "../config/stack-file";
-import { analyzeLogs, type LogAnalysis } from "../logs/analyze";
+import type { LogAnalysis } from "../logs/analyze";
+import { analyzeLogs } from "../logs/scan";
 import { probeRecord, type ProbeRecord } from "../logs/probe-record";
 import { probeChecks } from "../probes";
 import { CHECKS } from "./checks";
