@@ -1,4 +1,4 @@
-import { statSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
@@ -33,8 +33,20 @@ export async function analyzeLogs(path: string, opts: ScanOptions = {}): Promise
 async function rangesFor(file: string, opts: ScanOptions): Promise<ByteRange[]> {
   if (threads() < 2 || file.endsWith(".gz")) return [];
   const size = statSync(file).size;
-  if (size < (opts.parallelFrom ?? PARALLEL_FROM) || (await shapeOf(file)) !== "lines") return [];
+  // A first line longer than the peek is no event (or a whole export on one line): the one
+  // stream reads it past, rather than this shape test reading it once more.
+  if (size < (opts.parallelFrom ?? PARALLEL_FROM) || !startsWithALine(file) || (await shapeOf(file)) !== "lines") return [];
   return lineAlignedRanges(file, Math.max(2, Math.ceil(size / RANGE_BYTES)));
+}
+
+function startsWithALine(file: string): boolean {
+  const fd = openSync(file, "r");
+  try {
+    const head = Buffer.alloc(1 << 16);
+    return head.subarray(0, readSync(fd, head, 0, head.length, 0)).includes(10);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 const threads = () => Math.min(availableParallelism(), MAX_THREADS);
