@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -10,6 +11,13 @@ import type { CorpusCase, CorpusFile } from "./corpus/types";
 // The detector on material nobody here wrote: the examples and look-alikes of two public rule
 // sets (bench/corpus/NOTICE.md), beside secretlint's recommended preset and gitleaks' own default
 // rules (run as data) on the same cases in the same run. Recall and false alarms per provider.
+
+/**
+ * Half of the cases, chosen by a hash of their text, may be read while rules are written (the
+ * development half); the other half is never looked at case by case, and the targets are judged
+ * on it alone, so the measure stays independent of the rules.
+ */
+export const isHeldOut = (c: CorpusCase) => createHash("sha256").update(c.text).digest()[0]! % 2 === 0;
 
 export function loadCorpus(): CorpusFile {
   return JSON.parse(gunzipSync(readFileSync(join(__dirname, "corpus", "independent.json.gz"))).toString("utf8")) as CorpusFile;
@@ -68,8 +76,15 @@ export async function benchIndependentCorpus(): Promise<string> {
   const row = (name: string, t: Tally) =>
     `  ${name.padEnd(18)} ${String(t.secrets).padStart(5)} ${t.found.map((f) => pct(f, t.secrets).padStart(10)).join("")}   ${String(t.lookAlikes).padStart(5)} ${t.flagged.map((f) => pct(f, t.lookAlikes).padStart(10)).join("")}`;
   const header = `  ${"provider".padEnd(18)} ${"creds".padStart(5)} ${names.map((n) => `${n}`.padStart(10)).join("")}   ${"alike".padStart(5)} ${names.map((n) => `${n}`.padStart(10)).join("")}`;
-  const recall = total.found[0]! / total.secrets;
-  const fp = total.flagged[0]! / total.lookAlikes;
+  const held: Tally = { secrets: 0, lookAlikes: 0, found: names.map(() => 0), flagged: names.map(() => 0) };
+  corpus.cases.forEach((c, i) => {
+    if (!isHeldOut(c)) return;
+    if (c.secret) held.secrets++;
+    else held.lookAlikes++;
+    verdicts[i]!.forEach((v, d) => v && (c.secret ? held.found[d]!++ : held.flagged[d]!++));
+  });
+  const recall = held.found[0]! / held.secrets;
+  const fp = held.flagged[0]! / held.lookAlikes;
   const perSource = corpus.sources.map((s) => {
     const key = s.repo.startsWith("praetorian") ? "noseyparker" : "secretlint";
     const idx = corpus.cases.map((c, i) => [c, i] as const).filter(([c]) => c.source === key);
@@ -82,8 +97,9 @@ export async function benchIndependentCorpus(): Promise<string> {
     header,
     ...[...byProvider].sort(([a], [b]) => a.localeCompare(b)).map(([p, t]) => row(p, t)),
     row("overall", total),
+    row("held-out half", held),
     ...perSource,
-    `  targets: recall >= 95% ${recall >= 0.95 ? "MET" : "MISSED"} (${pct(total.found[0]!, total.secrets)}), false alarms <= 1% ${fp <= 0.01 ? "MET" : "MISSED"} (${pct(total.flagged[0]!, total.lookAlikes)})`,
+    `  targets, on the held-out half (never read case by case while rules are written): recall >= 95% ${recall >= 0.95 ? "MET" : "MISSED"} (${pct(held.found[0]!, held.secrets)}), false alarms <= 1% ${fp <= 0.01 ? "MET" : "MISSED"} (${pct(held.flagged[0]!, held.lookAlikes)})`,
   ].join("\n");
 }
 
