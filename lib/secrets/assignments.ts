@@ -1,7 +1,8 @@
 // Where a name and a value meet in text, in the syntaxes secrets are written in: `NAME=value`,
 // `name: value`, Go's `:=`, Make's `?=`, `=>`, `System.setProperty("name", "value")`, XML elements
 // (value inline or on its own line), `<add key= value=>`, PowerShell and CLI `-Name value`,
-// `NAME=value\n...` and `\"name\": \"value\"` escaped inside a JSON string, and YAML block scalars. Each pair keeps the value's offset in the text.
+// `NAME=value\n...` and `\"name\": \"value\"` escaped inside a JSON string, YAML block scalars, and the
+// Groovy DSL's `password 'value'`. Each pair keeps the value's offset in the text.
 
 export interface Pair {
   readonly name: string;
@@ -20,6 +21,8 @@ const ELEMENT = /<([A-Za-z_][\w.:-]*)(?:\s[^>]*)?>([^<\n]+)<\/\1>/g;
 const SEGMENT = /[;?&]\s*([A-Za-z][\w .-]*?)\s*=\s*([^;&"'\s][^;&"'\n]*)/g;
 const BLOCK_SCALAR = /^\s*["']?([A-Za-z_][\w.-]*)["']?\s*:\s*[|>][-+]?\d?\s*$/;
 const OPEN_TAG_ALONE = /^\s*<([A-Za-z_][\w.:-]*)(?:\s[^>]*)?>\s*$/;
+// Groovy and Gradle DSL, nginx-style config: a name, a space, one quoted value, nothing else.
+const DSL = /^\s*([A-Za-z_][\w.-]*)\s+(?:"([^"\n]*)"|'([^'\n]*)')\s*;?\s*$/g;
 const FLAG = new RegExp(String.raw`(?:^|\s)--?([A-Za-z][\w-]*)\s+${VALUE}`, "g");
 
 // exec with lastIndex on the shared regexes: matchAll would clone each regex for every line.
@@ -44,6 +47,7 @@ export function pairsOnLine(text: string, start: number, end: number): Pair[] {
   collect(ELEMENT, line, start, out);
   collect(FLAG, line, start, out);
   collect(SEGMENT, line, start, out);
+  collect(DSL, line, start, out);
   // `NAME=value\n...` escaped inside one JSON or YAML string.
   if (line.includes("\\n")) {
     let offset = start;

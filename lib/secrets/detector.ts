@@ -31,7 +31,7 @@ interface CompiledRule {
 const COMPILED: readonly CompiledRule[] = FORMAT_RULES.map((rule) => ({ rule, global: new RegExp(rule.pattern.source, `g${rule.pattern.flags.replace("g", "")}`) }));
 const KEYWORDS = [...new Set(FORMAT_RULES.flatMap((r) => r.keywords))];
 // Lines worth reading for name = value pairs: only these words make a name secret-sounding.
-const NAME_HINTS = ["pass", "pwd", "secret", "token", "key", "cred", "auth", "dsn", "conn", "bearer", "postmark", "heroku", "paypal", "mailgun", "braintree", "cloudflare", "cf_"];
+const NAME_HINTS = ["pass", "pwd", "secret", "token", "key", "cred", "auth", "dsn", "conn", "bearer", "postmark", "heroku", "paypal", "mailgun", "braintree", "cloudflare", "cf_", "sonar", "devops", "vsts", "_pat", "pat_", "vault", "figma", "okta", "twilio", "datadog", "dd_", "twitch", "kubeadm"];
 // One pass over the text finds which rules can match at all (gitleaks' keywords) and where the
 // name hints are.
 const LITERALS = [...new Set([...KEYWORDS, ...NAME_HINTS])];

@@ -1,5 +1,7 @@
 import { AdafruitIoKey } from "./adafruit-io-key";
 import { ArtifactoryToken } from "./artifactory-token";
+import { AzureDevopsLegacyPat } from "./azure-devops-legacy-pat";
+import { AzureDevopsPat } from "./azure-devops-pat";
 import { BuildkiteToken } from "./buildkite-token";
 import { ContentfulToken } from "./contentful-token";
 import { DatadogKey } from "./datadog-key";
@@ -8,13 +10,16 @@ import { DockerHubToken } from "./docker-hub-token";
 import { DuffelApiToken } from "./duffel-api-token";
 import { DynatraceToken } from "./dynatrace-token";
 import { EasypostApiKey } from "./easypost-api-key";
+import { FigmaLegacyToken } from "./figma-legacy-token";
 import { FigmaToken } from "./figma-token";
 import { FirecrawlApiKey } from "./firecrawl-api-key";
 import { FlyioToken } from "./flyio-token";
+import { GoogleOauthAccessToken } from "./google-oauth-access-token";
 import { GrafanaCloudToken } from "./grafana-cloud-token";
 import { GroqApiKey } from "./groq-api-key";
 import { HubspotPrivateAppToken } from "./hubspot-private-app-token";
 import { InfracostApiKey } from "./infracost-api-key";
+import { KubernetesBootstrapToken } from "./kubernetes-bootstrap-token";
 import { LangsmithApiKey } from "./langsmith-api-key";
 import { MapboxSecretToken } from "./mapbox-secret-token";
 import { NetlifyToken } from "./netlify-token";
@@ -23,6 +28,7 @@ import { NotionToken } from "./notion-token";
 import { NugetApiKey } from "./nuget-api-key";
 import { OctopusDeployApiKey } from "./octopus-deploy-api-key";
 import { OktaApiToken } from "./okta-api-token";
+import { OnepasswordServiceAccountToken } from "./onepassword-service-account-token";
 import { PerplexityApiKey } from "./perplexity-api-key";
 import { PlaidAccessToken } from "./plaid-access-token";
 import { PlanetscaleToken } from "./planetscale-token";
@@ -36,6 +42,7 @@ import { ResendApiKey } from "./resend-api-key";
 import { RubygemsApiKey } from "./rubygems-api-key";
 import { SalesforceAccessToken } from "./salesforce-access-token";
 import { ShippoApiToken } from "./shippo-api-token";
+import { SonarqubeLegacyToken } from "./sonarqube-legacy-token";
 import { SonarqubeToken } from "./sonarqube-token";
 import { SourcegraphToken } from "./sourcegraph-token";
 import { StackhawkApiKey } from "./stackhawk-api-key";
@@ -43,9 +50,12 @@ import { SupabaseToken } from "./supabase-token";
 import { TailscaleKey } from "./tailscale-key";
 import { TavilyApiKey } from "./tavily-api-key";
 import { TerraformCloudToken } from "./terraform-cloud-token";
+import { ThingsboardDeviceToken } from "./thingsboard-device-token";
 import { TwilioAuthToken } from "./twilio-auth-token";
 import { TwitchClientSecret } from "./twitch-client-secret";
+import { TwitchStreamKey } from "./twitch-stream-key";
 import { TypeformToken } from "./typeform-token";
+import { VaultLegacyToken } from "./vault-legacy-token";
 import { XaiApiKey } from "./xai-api-key";
 import type { FormatRule, NamedRule } from "../types";
 
@@ -54,6 +64,7 @@ import type { FormatRule, NamedRule } from "../types";
 export const FORMATS: readonly FormatRule[] = [
   AdafruitIoKey,
   ArtifactoryToken,
+  AzureDevopsPat,
   BuildkiteToken,
   ContentfulToken,
   DependencyTrackKey,
@@ -64,6 +75,7 @@ export const FORMATS: readonly FormatRule[] = [
   FigmaToken,
   FirecrawlApiKey,
   FlyioToken,
+  GoogleOauthAccessToken,
   GrafanaCloudToken,
   GroqApiKey,
   HubspotPrivateAppToken,
@@ -75,6 +87,7 @@ export const FORMATS: readonly FormatRule[] = [
   NotionToken,
   NugetApiKey,
   OctopusDeployApiKey,
+  OnepasswordServiceAccountToken,
   PerplexityApiKey,
   PlaidAccessToken,
   PlanetscaleToken,
@@ -95,7 +108,19 @@ export const FORMATS: readonly FormatRule[] = [
   TailscaleKey,
   TavilyApiKey,
   TerraformCloudToken,
+  ThingsboardDeviceToken,
+  TwitchStreamKey,
   TypeformToken,
   XaiApiKey,
 ];
-export const NAMED: readonly NamedRule[] = [DatadogKey, OktaApiToken, TwilioAuthToken, TwitchClientSecret];
+export const NAMED: readonly NamedRule[] = [
+  AzureDevopsLegacyPat,
+  DatadogKey,
+  FigmaLegacyToken,
+  KubernetesBootstrapToken,
+  OktaApiToken,
+  SonarqubeLegacyToken,
+  TwilioAuthToken,
+  TwitchClientSecret,
+  VaultLegacyToken,
+];
