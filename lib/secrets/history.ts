@@ -18,7 +18,10 @@ export interface HistoryScan {
   readonly commits: number;
 }
 
-const BATCH_CHARS = 1 << 20;
+// About one read of git's pipe: the keyword pre-filter picks the rules a batch can match, and
+// a small batch picks few, where a 1 MB batch holds some keyword of nearly every rule and runs
+// them all over all of it (a 2,000-commit history: 2.5 s at 32 KB, 3.4 s at 1 MB).
+const BATCH_CHARS = 1 << 15;
 // Git and the main thread share one core; the rest scan.
 export const HISTORY_THREADS = Math.max(1, Math.min(3, availableParallelism() - 1));
 const IN_FLIGHT_PER_WORKER = 2;
