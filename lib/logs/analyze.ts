@@ -1,4 +1,4 @@
-import { formatHitsInText, hitsInText, secretsInField, type SecretFinding } from "../secrets/detector";
+import { formatHitsInText, hitsInText, mayHoldPairs, nameCounts, secretsInField, type SecretFinding } from "../secrets/detector";
 import { sha256, type ProbeRecord } from "./probe-record";
 import { MAX_LINE, type LogRecord } from "./reader";
 import { EMAIL, MASKED_RUN, forbiddenField, isRedacted, valueHits } from "./sensitive";
@@ -127,6 +127,18 @@ function readEvent(a: LogAnalysis, r: LogRecord, search: RecordSearch | undefine
 
 const NONE_MISSING: readonly string[] = [];
 
+// Field names repeat on every event: what each says is judged once, in one lookup.
+const fields = new Map<string, { readonly forbidden?: string; readonly nameCounts: boolean }>();
+function fieldOf(key: string): { readonly forbidden?: string; readonly nameCounts: boolean } {
+  let f = fields.get(key);
+  if (!f) {
+    if (fields.size > 10_000) fields.clear();
+    f = { forbidden: forbiddenField(key), nameCounts: nameCounts(key) };
+    fields.set(key, f);
+  }
+  return f;
+}
+
 /**
  * One walk over a parsed event's fields (objects nested up to four deep): what a field's name
  * says must never be logged, and the secret detector's name test on its value and on pairs
@@ -142,9 +154,12 @@ function readFields(event: Record<string, unknown>, found: string[], named: Secr
       continue;
     }
     if (typeof v === "string" && isRedacted(v)) continue;
-    const what = forbiddenField(k);
-    if (what) found.push(what);
-    if (typeof v === "string" || typeof v === "number") named.push(...secretsInField(String(v), k, !(depth === 0 && k === "event")));
+    const field = fieldOf(k);
+    if (field.forbidden) found.push(field.forbidden);
+    if (typeof v !== "string" && typeof v !== "number") continue;
+    // Most fields' names say nothing and their values hold no pair: no detector call for those.
+    const inner = !(depth === 0 && k === "event");
+    if (field.nameCounts || (inner && typeof v === "string" && mayHoldPairs(v))) named.push(...secretsInField(String(v), k, inner));
   }
 }
 

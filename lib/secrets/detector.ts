@@ -260,12 +260,21 @@ const HINTED = new RegExp(NAME_HINTS.join("|"), "i");
  * A field of parsed data (a log event's): the value judged under its own name, and any
  * name = value pairs written inside the value (`"msg": "retrying with password=..."`).
  */
+/** Whether a name alone can make its value a finding (a secret-sounding name, or a provider's). */
+export function nameCounts(name: string): boolean {
+  const verdict = verdictFor(name);
+  return !!verdict.strength || verdict.rules.length > 0;
+}
+
+/** Whether a value could hold name = value pairs worth reading: an assignment and a secret-sounding word. */
+export const mayHoldPairs = (value: string) => (value.includes("=") || value.includes(":")) && HINTED.test(value);
+
 export function secretsInField(value: string, name: string, inner = true): readonly SecretFinding[] {
   // Most fields have a name that says nothing: no trim, no list, for those.
   const verdict = verdictFor(name);
   const f = verdict.strength || verdict.rules.length ? byName(value.trim(), name) : undefined;
   // Pairs need an assignment and a secret-sounding word: most values hold neither.
-  if (!(inner && (value.includes("=") || value.includes(":")) && HINTED.test(value))) return f ? [f] : NO_FINDINGS;
+  if (!(inner && mayHoldPairs(value))) return f ? [f] : NO_FINDINGS;
   const out: SecretFinding[] = f ? [f] : [];
   for (const p of pairsOnLine(value, 0, value.length)) {
     const g = byName(p.value, p.name);
