@@ -223,9 +223,14 @@ function analyzeBatch(a: LogAnalysis, records: readonly LogRecord[], search: Rec
     }
     return lo;
   };
-  const values = records.map((): string[] => []);
-  for (const v of valueHits(batch)) if (!values[lineOf(v.at)].includes(v.what)) values[lineOf(v.at)].push(v.what);
-  values.forEach((whats, line) => found[line].push(...whats));
+  // Value hits are rare: collected per line only where there are some.
+  const values = new Map<number, string[]>();
+  for (const v of valueHits(batch)) {
+    const line = lineOf(v.at);
+    const whats = values.get(line) ?? values.set(line, []).get(line)!;
+    if (!whats.includes(v.what)) whats.push(v.what);
+  }
+  for (const [line, whats] of values) found[line].push(...whats);
   const hits = formatHitsInText(batch).map((h) => [lineOf(h.at), h] as const);
   for (const line of unparsed) for (const h of hitsInText(texts[line])) hits.push([line, h]);
   for (const [line, hit] of hits) {

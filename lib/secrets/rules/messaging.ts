@@ -17,6 +17,6 @@ export const MESSAGING_FORMATS: readonly FormatRule[] = [
   { id: "power-automate-webhook", description: "a Power Automate or Logic Apps trigger URL with its signature", keywords: ["logic.azure.com", "powerplatform.com"], pattern: /https:\/\/[a-z0-9.-]+\.(?:logic\.azure\.com|api\.powerplatform\.com)(?::443)?\/[^\s"'<>]*?workflows\/[0-9a-f]{32}\/triggers\/[^\s"'<>]*?[?&]sig=([A-Za-z0-9_%-]{40,})/i, minEntropy: 3.5 },
   { id: "discord-webhook", description: "a Discord webhook URL", keywords: ["/api/webhooks/"], pattern: /discord(?:app)?\.com\/api\/webhooks\/\d+\/([A-Za-z0-9_-]{60,})/, minEntropy: 3 },
   { id: "telegram-bot-token", description: "a Telegram bot token", keywords: [":aa"], pattern: /\b(\d{8,10}:AA[A-Za-z0-9_-]{33})(?![A-Za-z0-9_-])/, minEntropy: 3 },
-  { id: "twilio-api-key", description: "a Twilio API key", keywords: ["sk"], pattern: /\b(SK[0-9a-f]{32})\b/, minEntropy: 3 },
+  { id: "twilio-api-key", description: "a Twilio API key", keywords: [..."0123456789abcdef"].map((h) => `sk${h}`), pattern: /\b(SK[0-9a-f]{32})\b/, minEntropy: 3 },
   { id: "pagerduty-integration-url", description: "a PagerDuty integration URL", keywords: ["events.pagerduty.com"], pattern: /events\.pagerduty\.com\/integration\/([0-9a-f]{32})\//, minEntropy: 2.5 },
 ];
