@@ -98,7 +98,8 @@ const HEX = /^(?:0x)?[0-9a-f]+$/i;
 
 /** Code on the right of a name: Other.secret_length, state?.password, getToken(, `${...}`. */
 function isCode(v: string): boolean {
-  return /^[A-Za-z_$][\w$]*(?:(?:\?\.|!\.|\.)[A-Za-z_$][\w$]*)+/.test(v) || /[()[\]]|\$\{|\?\.|^[!?&|]/.test(v);
+  // The whole value a member chain: a dotted token (`abc.Def9-x`) only starts like one.
+  return /^[A-Za-z_$][\w$]*(?:(?:\?\.|!\.|\.)[A-Za-z_$][\w$]*)+$/.test(v) || /[()[\]]|\$\{|\?\.|^[!?&|]/.test(v);
 }
 
 /** An identifier made of words (OAuth2Client, X509SubjectKeyIDExtension): a type or a constant, not a key. */

@@ -211,6 +211,10 @@ export function rawCredentials(): Array<{ kind: string; form: string; text: stri
     { kind: "network-credential-password", form: "new NetworkCredential", text: `client.Credentials = new NetworkCredential("deploy", "${password}");\n` },
     { kind: "base64-private-key", form: "Kubernetes tls.key", text: `apiVersion: v1\nkind: Secret\ntype: kubernetes.io/tls\ndata:\n  tls.key: ${Buffer.from(pem).toString("base64")}\n` },
     { kind: "truenas-api-key", form: "login_with_api_key", text: `{"msg": "method", "method": "auth.login_with_api_key", "params": ["${digits(2)}-${alnum(64)}"]}\n` },
+    { kind: "vault-unseal-key", form: "vault operator unseal", text: `vault operator unseal -address=https://vault.internal:8200 ${b64(44)}\n` },
+    { kind: "grafana-legacy-api-key", form: "Grafana API key", text: `GrafanaClient("${Buffer.from(JSON.stringify({ k: alnum(32), n: "deploy", id: 1 })).toString("base64")}", host="grafana.internal")\n` },
+    { kind: "url-with-password", form: "URL whose password holds an @", text: `MONGO_URL=mongodb+srv://app:${alnum(8)}@${digits(3)}!@cluster0.mongodb.internal/community\n` },
+    { kind: "high-entropy-secret", form: "dotted token in a query string", text: `https://search.community.test/api?token=${alnum(11)}.${alnum(20)}${digits(3)}-${alnum(8)}\n` },
     { kind: "azure-storage-key", form: "connection string", text: `DefaultEndpointsProtocol=https;AccountName=communityfiles;AccountKey=${b64(86)}==;EndpointSuffix=core.windows.net\n` },
   ];
 }

@@ -45,7 +45,8 @@ export const GENERIC_FORMATS: readonly FormatRule[] = [
     keywords: ["://"],
     // Anchored on "://" rather than the scheme, so the regex engine can skip ahead to it.
     // The user may be empty: `redis://:password@host` is how Redis and AMQP URLs carry a password alone.
-    pattern: /:\/\/([^\s:/@"'`]*:[^\s/@"'`]{3,})@[^\s/"'`]+/,
+    // The password may hold an @ (users paste them unencoded): the last @ before the host ends it.
+    pattern: /:\/\/([^\s:/@"'`]*:[^\s/"'`]{3,})@[^\s/@"'`]+/,
     confirm: (userinfo) => {
       const [user, ...rest] = userinfo.split(":");
       return !isPasswordPlaceholder(decodeURIComponentSafe(rest.join(":")), user);

@@ -16,6 +16,7 @@ import { FirecrawlApiKey } from "./firecrawl-api-key";
 import { FlyioToken } from "./flyio-token";
 import { GoogleOauthAccessToken } from "./google-oauth-access-token";
 import { GrafanaCloudToken } from "./grafana-cloud-token";
+import { GrafanaLegacyApiKey } from "./grafana-legacy-api-key";
 import { GroqApiKey } from "./groq-api-key";
 import { HubspotPrivateAppToken } from "./hubspot-private-app-token";
 import { InfracostApiKey } from "./infracost-api-key";
@@ -77,6 +78,7 @@ export const FORMATS: readonly FormatRule[] = [
   FlyioToken,
   GoogleOauthAccessToken,
   GrafanaCloudToken,
+  GrafanaLegacyApiKey,
   GroqApiKey,
   HubspotPrivateAppToken,
   InfracostApiKey,
