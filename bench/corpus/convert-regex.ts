@@ -36,12 +36,10 @@ function caseFree(p: string): string {
   for (let i = 0; i < p.length; i++) {
     const c = p[i]!;
     if (c === "\\") {
-      const next = p[i + 1] ?? "";
       // \p{…} and \x.. keep their letters.
       const m = /^(?:p\{[^}]*\}|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|.)/s.exec(p.slice(i + 1))!;
       out += c + m[0];
       i += m[0].length;
-      void next;
     } else if (c === "[") {
       inClass = true;
       out += c;

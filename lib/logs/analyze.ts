@@ -117,11 +117,7 @@ function readEvent(a: LogAnalysis, r: LogRecord, search: RecordSearch | undefine
   const found: string[] = [];
   const named: SecretFinding[] = [];
   readFields(event, found, named);
-  for (const f of named) {
-    const what = `${f.description} (${f.kind})`;
-    if ((COVERED.has(f.kind) && found.length) || found.includes(what)) continue;
-    found.push(what);
-  }
+  for (const f of named) addDetectorFinding(found, f);
   return found;
 }
 
@@ -165,6 +161,13 @@ function readFields(event: Record<string, unknown>, found: string[], named: Secr
 
 // Detector kinds a field or value finding already covers on the same event.
 const COVERED = new Set(["hardcoded-password", "high-entropy-secret", "jwt", "bearer-token", "basic-auth-header"]);
+
+/** Adds what the detector found on an event, unless the event's other findings already say it. */
+function addDetectorFinding(found: string[], f: SecretFinding): void {
+  const what = `${f.description} (${f.kind})`;
+  if ((COVERED.has(f.kind) && found.length) || found.includes(what)) return;
+  found.push(what);
+}
 
 function recordSearch(record: ProbeRecord): RecordSearch {
   const byLength = new Map<number, Array<{ sha256: string; label: string }>>();
@@ -233,10 +236,6 @@ function analyzeBatch(a: LogAnalysis, records: readonly LogRecord[], search: Rec
   for (const [line, whats] of values) found[line].push(...whats);
   const hits = formatHitsInText(batch).map((h) => [lineOf(h.at), h] as const);
   for (const line of unparsed) for (const h of hitsInText(texts[line])) hits.push([line, h]);
-  for (const [line, hit] of hits) {
-    const what = `${hit.description} (${hit.kind})`;
-    if ((COVERED.has(hit.kind) && found[line].length) || found[line].includes(what)) continue;
-    found[line].push(what);
-  }
+  for (const [line, hit] of hits) addDetectorFinding(found[line], hit);
   found.forEach((whats, line) => whats.length && add(a.sensitive, `${records[line].where}: ${[...new Set(whats)].join("; ")}`));
 }

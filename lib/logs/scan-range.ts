@@ -3,7 +3,7 @@ import { analyzeRecords, emptyAnalysis } from "./analyze";
 import type { ProbeRecord } from "./probe-record";
 import { LogInputError, jsonLines, type ByteRange } from "./reader";
 
-// A worker thread of lib/logs/scan.ts: it takes byte ranges of one file, one message each, reads
+// A worker thread of lib/logs/scan.ts (started by typeScriptWorker): it takes byte ranges of one file, one message each, reads
 // each range itself, runs every check, and posts back the part with its line count. Progress goes
 // every 32 batches.
 

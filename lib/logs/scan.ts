@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { Worker } from "node:worker_threads";
+import { typeScriptWorker } from "../typescript-worker";
 import { EXAMPLES, analyzeRecords, emptyAnalysis, type AnalyzeOptions, type LogAnalysis, type Sample } from "./analyze";
 import { LogInputError, jsonLines, lineAlignedRanges, logFiles, readLogs, shapeOf, type ByteRange } from "./reader";
 
@@ -90,7 +90,7 @@ async function inParallel(a: LogAnalysis, file: string, ranges: ByteRange[], opt
 /** A worker thread scanning ranges until none is left. */
 function inWorker(file: string, ranges: ByteRange[], take: () => number, parts: PartDone[], opts: ScanOptions, progress: (k: number, events: number, bytes: number) => void): Promise<void> {
   return new Promise((done, fail) => {
-    const worker = new Worker(join(__dirname, "scan-worker.js"), { workerData: { file, record: opts.record } });
+    const worker = typeScriptWorker(join(__dirname, "scan-range.ts"), { workerData: { file, record: opts.record } });
     let current = -1;
     const give = () => {
       current = take();

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { Worker } from "node:worker_threads";
+import { typeScriptWorker } from "../typescript-worker";
 import { tally, type BatchRequest, type HistoryFinding, type Place } from "./history-batch";
 
 // Every line ever added in a repository's history, scanned as `git log -p` streams it: the main
@@ -28,12 +28,10 @@ const IN_FLIGHT_PER_WORKER = 2;
 // V8 grows a heap lazily, so an unbounded worker would hold more memory the longer the history;
 // a batch needs a few MB, and a bounded heap keeps the scan's memory flat.
 const HEAP = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
-// Workers run plain Node: load the project's TypeScript hook first, as the CLIs do.
-const BOOT = `require(${JSON.stringify(join(__dirname, "..", "..", "cli", "register.js"))}); require(${JSON.stringify(join(__dirname, "history-batch.ts"))});`;
 
 export function scanHistory(repo: string): Promise<HistoryScan> {
   return new Promise((resolve, reject) => {
-    const workers = Array.from({ length: HISTORY_THREADS }, () => new Worker(BOOT, { eval: true, resourceLimits: HEAP }));
+    const workers = Array.from({ length: HISTORY_THREADS }, () => typeScriptWorker(join(__dirname, "history-batch.ts"), { resourceLimits: HEAP }));
     const git = spawn("git", ["-C", repo, "log", "-p", "--all", "--no-color", "--no-ext-diff", "--no-textconv", "--unified=0", "--format=commit %H"], { stdio: ["ignore", "pipe", "pipe"] });
     const findings = new Map<string, HistoryFinding>();
     const place: Place = { commit: "", file: "" };
