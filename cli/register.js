@@ -7,10 +7,12 @@ const { createHash } = require("node:crypto");
 const { mkdirSync, readFileSync, renameSync, writeFileSync } = require("node:fs");
 const { join } = require("node:path");
 const { addHook } = require("pirates");
-const { transform } = require("sucrase");
 
 const CACHE = join(__dirname, "..", "node_modules", ".cache", "launch-baseline-ts");
 const SALT = `sucrase@${require("sucrase/package.json").version}:imports,typescript`;
+// sucrase itself loads only on a cache miss: most runs find every file cached, and a command
+// that answers in half a second should not spend a tenth of it loading a transpiler it never calls.
+let transform;
 
 addHook(
   (code, filename) => {
@@ -21,6 +23,7 @@ addHook(
     } catch {
       // not cached yet
     }
+    transform ??= require("sucrase").transform;
     const out = transform(code, { transforms: ["imports", "typescript"], filePath: filename, sourceMapOptions: { compiledFilename: filename } });
     const result = `${out.code}\n//# sourceMappingURL=data:application/json;charset=utf-8;base64,${Buffer.from(JSON.stringify(out.sourceMap)).toString("base64")}`;
     try {

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { inject } from "vitest";
 
 export const ROOT = resolve(__dirname, "..", "..");
 
@@ -45,8 +46,24 @@ export interface PlanJson {
   passed: boolean;
 }
 
+export const SHIPPED_STACKS = ["prod", "staging", "dev"] as const;
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The global setup's `plan --stack <s> --json` of each shipped stack. */
+    shippedPlans: Record<string, CliResult>;
+  }
+}
+
+/** `plan --stack <s> --json` of a shipped stack, as the global setup ran it (tests/setup/shipped-plans.ts). */
+function shippedPlan(stack: string): CliResult | undefined {
+  if (!(SHIPPED_STACKS as readonly string[]).includes(stack)) return undefined;
+  return inject("shippedPlans")?.[stack];
+}
+
 export async function planJson(stack: string, extra: string[] = [], env: Record<string, string> = {}): Promise<{ code: number; doc: PlanJson; stderr: string }> {
-  const r = await runPlan(["--stack", stack, "--json", ...extra], env);
+  const shared = extra.length === 0 && Object.keys(env).length === 0 ? shippedPlan(stack) : undefined;
+  const r = shared ?? (await runPlan(["--stack", stack, "--json", ...extra], env));
   if (r.code !== 0 && r.code !== 1) throw new Error(`plan exited ${r.code}: ${r.stderr}`);
   return { code: r.code, doc: JSON.parse(r.stdout) as PlanJson, stderr: r.stderr };
 }
