@@ -5,13 +5,17 @@ import { startPolicyPack, type PolicyPackProcess } from "../lib/engine/analyzer"
 import { analyzeOverGrpc, type AnalyzerVerdict } from "../lib/engine/gate";
 import { planStack, type PlanResult } from "../lib/plan/plan";
 import type { CapturedResource, Violation } from "../lib/plan/types";
+import { planDocument } from "../lib/plan/report-json";
 import { SECRET_SIG, SIG } from "../lib/plan/wire";
 import { policies } from "../policies/policies";
-import { ROOT } from "./helpers/run-plan";
+import { ROOT, planJson, runPlan, type PlanJson } from "./helpers/run-plan";
 
-// The gate as `pulumi preview --policy-pack policies --policy-pack-config policies/config/<s>.json`
-// runs it: cmd/run-policy-pack started in policies/, its own ts-node compiling the pack, and
-// every question asked over gRPC. Its verdicts must be the offline plan's, and it must block.
+// Both halves of `pulumi preview --policy-pack policies`, each under the SDK's own runner:
+// - the program under cmd/run (ts-node over tsconfig.json, type-checked) talking gRPC to the
+//   loopback engine, as `pulumi up` starts it; its plan must be the mock path's, resource by resource;
+// - the pack under cmd/run-policy-pack, its own ts-node compiling it, every question asked over
+//   gRPC; its verdicts must be the offline plan's, and it must block.
+// One file, so the three programs run under the runner once (about 8 s of CPU each) for both.
 
 const STACKS = ["prod", "staging", "dev"] as const;
 const packNames = new Set(policies.map((p) => p.name));
@@ -34,6 +38,61 @@ const UNDECIDED = /^could not decide during the offline plan: (.*); it is checke
 const planKey = (v: Violation) => `${v.policy} ${v.enforcementLevel} ${v.urn} ${v.undecided ? `undecided: ${UNDECIDED.exec(v.message)?.[1]}` : v.message}`;
 const wireKey = (v: AnalyzerVerdict) => `${v.policy} ${v.enforcementLevel} ${v.urn} ${v.undecided ? `undecided: ${v.message}` : v.message}`;
 const analyze = (resources: readonly CapturedResource[], stack: string) => analyzeOverGrpc(pack, resources, `policies/config/${stack}.json`);
+
+const byUrn = (doc: Pick<PlanJson, "resources">) => new Map(doc.resources.map((r) => [r.urn, r]));
+const verdicts = (doc: Pick<PlanJson, "policy">) => doc.policy.violations.map((v) => `${v.policy} ${v.enforcementLevel} ${v.urn} ${v.message}`).sort();
+
+describe.each(STACKS)("the %s program under the SDK's runner", (stack) => {
+  it("compiles, runs, and plans the same resources, inputs, secrets and verdicts as the mock engine", async () => {
+    // The mock side is `plan --stack <s> --json` as the CLI prints it; the wire side is the same
+    // document built from the plan the runner produced.
+    const mock = await planJson(stack);
+    const wire = JSON.parse(JSON.stringify(planDocument(plans.get(stack)!))) as PlanJson;
+    expect(wire.passed).toBe(mock.doc.passed);
+    const a = byUrn(wire);
+    const b = byUrn(mock.doc);
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    for (const [urn, r] of b) expect(a.get(urn), urn).toEqual(r);
+    expect(wire.outputs).toEqual(mock.doc.outputs);
+    expect(verdicts(wire)).toEqual(verdicts(mock.doc));
+    // A secret crossed the wire as a secret: the plan shows it masked, never its value.
+    const secretValues = wire.resources.filter((r) => r.type === "aws:secretsmanager/secretVersion:SecretVersion");
+    // Config-held values are known and secret; generated ones are unknown until deploy.
+    expect(secretValues.filter((r) => r.inputs.secretString === "[secret]").length).toBeGreaterThan(0);
+    for (const r of secretValues) expect(["[secret]", "[unknown]"], r.name).toContain(r.inputs.secretString);
+    expect(wire.resources.length).toBeGreaterThan(150);
+  });
+});
+
+describe("plan --engine grpc", () => {
+  it("exits 3 on a program that throws, with the error as the CLI shows it, and no stack trace", async () => {
+    const r = await runPlan(["--stack", "prod", "--engine", "grpc", "--program", "tests/fixtures/failing-program.ts"]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^error: the program failed while planning: Running program '.*tests\/fixtures\/failing-program\.ts' failed with an unhandled exception:\nError: the origin list is empty: set launch-baseline:hosts\n$/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  }, 120_000);
+});
+
+describe("the wire itself", () => {
+  it("carries config secrets in the secret signature and generated values as the unknown sentinel", async () => {
+    const { runOverGrpc } = await import("../lib/engine/loopback.js");
+    const { readStackConfig, withSecretPlaceholders } = await import("../lib/config/stack-file.js");
+    const { offlineMocks } = await import("../lib/plan/mocks.js");
+    const { raw } = withSecretPlaceholders(readStackConfig("stacks", "prod").raw);
+    const run = await runOverGrpc({ root: process.cwd(), project: "launch-baseline", stack: "prod", config: raw, mocks: offlineMocks({ awsAccountId: "111111111111", awsRegion: "eu-west-1" }) });
+    expect(run.exitCode).toBe(0);
+    const { SIG, SECRET_SIG, UNKNOWN } = await import("../lib/plan/wire.js");
+    const values = run.registrations.filter((r) => r.type === "aws:secretsmanager/secretVersion:SecretVersion").map((r) => r.object.secretString as Record<string, unknown> | string);
+    expect(values.length).toBeGreaterThan(0);
+    for (const v of values) {
+      if (v === UNKNOWN) continue;
+      expect(typeof v === "object" && v !== null && v[SIG]).toBe(SECRET_SIG);
+    }
+    expect(values.some((v) => typeof v === "object")).toBe(true);
+    // The config secrets were declared secret to the program exactly as the CLI declares them.
+    expect(run.logs.filter((l) => l.severity === 3)).toEqual([]);
+  }, 120_000);
+});
 
 describe.each(STACKS)("the pack over the analyzer protocol on %s", (stack) => {
   it("gives the offline plan's verdicts, finding for finding", async () => {
