@@ -14,6 +14,8 @@ export interface CorpusCase {
 export interface CorpusFile {
   readonly sources: ReadonlyArray<{ name: string; repo: string; commit: string; path: string; licence: string }>;
   readonly cases: readonly CorpusCase[];
+  /** Cases left out when the file was built, and why. */
+  readonly dropped?: { readonly contradicted: number };
 }
 
 /** One gitleaks rule as data: its own regex in JavaScript syntax, its entropy, keywords and allowlists. */

@@ -2,7 +2,7 @@
 // `name: value`, Go's `:=`, Make's `?=`, `=>`, `System.setProperty("name", "value")`, XML elements
 // (value inline or on its own line), `<add key= value=>`, PowerShell and CLI `-Name value`,
 // `NAME=value\n...` and `\"name\": \"value\"` escaped inside a JSON string, YAML block scalars, and the
-// Groovy DSL's `password 'value'`. Each pair keeps the value's offset in the text.
+// Groovy DSL's `password 'value'`, Android Gradle's buildConfigField. Each pair keeps the value's offset in the text.
 
 export interface Pair {
   readonly name: string;
@@ -23,6 +23,9 @@ const BLOCK_SCALAR = /^\s*["']?([A-Za-z_][\w.-]*)["']?\s*:\s*[|>][-+]?\d?\s*$/;
 const OPEN_TAG_ALONE = /^\s*<([A-Za-z_][\w.:-]*)(?:\s[^>]*)?>\s*$/;
 // Groovy and Gradle DSL, nginx-style config: a name, a space, one quoted value, nothing else.
 const DSL = /^\s*([A-Za-z_][\w.-]*)\s+(?:"([^"\n]*)"|'([^'\n]*)')\s*;?\s*$/g;
+// Android Gradle's `buildConfigField "String", "API_KEY", "\"value\""` and `resValue(type, name, value)`:
+// the name is the second argument, and the value is a Java literal inside a Groovy or Kotlin string.
+const BUILD_FIELD = /\b(?:buildConfigField|resValue)\s*\(?\s*["'][\w.]+["']\s*,\s*["']([\w.]+)["']\s*,\s*["'](?:\\?")?([^"'\\\n]+)/g;
 const FLAG = new RegExp(String.raw`(?:^|\s)--?([A-Za-z][\w-]*)\s+${VALUE}`, "g");
 
 // exec with lastIndex on the shared regexes: matchAll would clone each regex for every line.
@@ -48,6 +51,7 @@ export function pairsOnLine(text: string, start: number, end: number): Pair[] {
   collect(FLAG, line, start, out);
   collect(SEGMENT, line, start, out);
   collect(DSL, line, start, out);
+  if (line.includes("buildConfigField") || line.includes("resValue")) collect(BUILD_FIELD, line, start, out);
   // `NAME=value\n...` escaped inside one JSON or YAML string.
   if (line.includes("\\n")) {
     let offset = start;

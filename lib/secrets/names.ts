@@ -4,14 +4,20 @@
 
 export type NameStrength = "password" | "secret" | "key";
 
-/** `apiKey`, `API_KEY`, `x-api-key`, `$env:ApiKey` -> ["api", "key"]. */
+// Names written as one lower-case word (jwtsecret, dbpassword, csrftoken) end in the word that
+// says what they hold; these endings are split off so the word sets below can read them. "pass"
+// and "key" are not among them: bypass, compass, monkey and turkey end that way too.
+const COMPOUND_ENDINGS = /^([a-z0-9]{2,}?)(password|passwd|passphrase|secret|token)$/;
+
+/** `apiKey`, `API_KEY`, `x-api-key`, `$env:ApiKey` -> ["api", "key"]; `jwtsecret` -> ["jwt", "secret"]. */
 export function nameWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
     .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
     .toLowerCase()
     .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+    .filter(Boolean)
+    .flatMap((w) => COMPOUND_ENDINGS.exec(w)?.slice(1) ?? [w]);
 }
 
 const PASSWORD = new Set(["password", "passwd", "pwd", "pass", "passphrase", "passcode", "pword"]);

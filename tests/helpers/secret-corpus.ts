@@ -91,7 +91,7 @@ export const FAMILIES: readonly Family[] = [
   f("payments", "paypal-client-secret", "PAYPAL_CLIENT_SECRET", () => `E${b64url(79)}`),
   f("payments", "braintree-private-key", "BRAINTREE_PRIVATE_KEY", () => hex(32)),
   f("payments", "shopify-token", "SHOPIFY", () => `shpat_${hex(32)}`),
-  f("services", "openai-api-key", "OPENAI", () => `sk-proj-${b64url(48)}`),
+  f("services", "openai-api-key", "OPENAI", () => `sk-proj-${b64url(74)}T3BlbkFJ${b64url(74)}`),
   f("services", "anthropic-api-key", "ANTHROPIC", () => `sk-ant-api03-${b64url(93)}AA`),
   f("services", "huggingface-token", "HF", () => `hf_${pick("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", 34)}`),
   f("services", "vault-token", "VAULT", () => `hvs.${b64url(95)}`),
@@ -135,6 +135,9 @@ export const FAMILIES: readonly Family[] = [
   f("services", "dynatrace-token", "DT_API_TOKEN", () => `dt0c01.${upperAlnum(24)}.${upperAlnum(64)}`),
   f("cloud", "flyio-token", "FLY_API_TOKEN", () => `fo1_${alnum(43)}`),
   f("services", "hubspot-private-app-token", "HUBSPOT_TOKEN", () => `pat-na1-${uuid()}`),
+  // get_random_secret_key()'s own alphabet, as startproject writes it.
+  f("services", "django-generated-secret-key", "DJANGO_SECRET_KEY", () => `django-insecure-${pick("abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)", 50)}`),
+  f("services", "pixie-key", "PX_API_KEY", () => `px-${pick("ad", 1) === "a" ? "api" : "dep"}-${uuid()}`),
   f("services", "infracost-api-key", "INFRACOST_API_KEY", () => `ico-${alnum(32)}`),
   f("services", "notion-token", "NOTION_TOKEN", () => `ntn_${digits(11)}${alnum(35)}`),
   f("code-hosting", "rubygems-api-key", "GEM_HOST_API_KEY", () => `rubygems_${hex(48)}`),
@@ -215,6 +218,9 @@ export function rawCredentials(): Array<{ kind: string; form: string; text: stri
     { kind: "grafana-legacy-api-key", form: "Grafana API key", text: `GrafanaClient("${Buffer.from(JSON.stringify({ k: alnum(32), n: "deploy", id: 1 })).toString("base64")}", host="grafana.internal")\n` },
     { kind: "url-with-password", form: "URL whose password holds an @", text: `MONGO_URL=mongodb+srv://app:${alnum(8)}@${digits(3)}!@cluster0.mongodb.internal/community\n` },
     { kind: "high-entropy-secret", form: "dotted token in a query string", text: `https://search.community.test/api?token=${alnum(11)}.${alnum(20)}${digits(3)}-${alnum(8)}\n` },
+    { kind: "high-entropy-secret", form: "Android buildConfigField", text: `android {\n  defaultConfig {\n    buildConfigField 'String', 'MAPS_API_KEY', '"${alnum(28)}${digits(4)}"'\n  }\n}\n` },
+    { kind: "high-entropy-secret", form: "a name written as one word (jwtsecret)", text: `auth:\n  jwtsecret: "${alnum(28)}${digits(4)}"\n` },
+    { kind: "vault-legacy-token", form: "Vault token longer than 24 characters", text: `VAULT_CLIENT_TOKEN="s.${alnum(22)}${digits(4)}"\n` },
     { kind: "azure-storage-key", form: "connection string", text: `DefaultEndpointsProtocol=https;AccountName=communityfiles;AccountKey=${b64(86)}==;EndpointSuffix=core.windows.net\n` },
   ];
 }
@@ -287,6 +293,8 @@ export function rawLookAlikes(): Array<{ what: string; text: string }> {
     { what: "Slack prefix inside a word", text: `const cls = "toxoxb-${lower(12)}-item";\n` },
     { what: "types and settings", text: "password: str\npassword_min_length = 12\nauth_provider: github\ntoken_type: Bearer\n" },
     { what: "escaped XML example in a comment", text: "  // <password>\\n  value\\n</password>\n" },
+    { what: "OpenAI's prefix without its marker", text: `The key looks like sk-proj-${alnum(48)} in the dashboard.\n` },
+    { what: "a setting that merely ends in token", text: "csrftoken: X-CSRFToken\nxsrftoken = cookie-name\n" },
     { what: "XML with a reference", text: "<password>${env.DB_PASSWORD}</password>\n<apiKey>\n  ${API_KEY}\n</apiKey>\n" },
   ];
 }

@@ -3,7 +3,6 @@ import type { FormatRule } from "./types";
 // Other services a product commonly wires in: AI APIs, secret managers, developer tools.
 
 export const SERVICE_FORMATS: readonly FormatRule[] = [
-  { id: "openai-api-key", description: "an OpenAI API key", keywords: ["sk-"], pattern: /\b(sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}|sk-proj-[A-Za-z0-9_-]{40,})(?![A-Za-z0-9_-])/, minEntropy: 3 },
   { id: "anthropic-api-key", description: "an Anthropic API key", keywords: ["sk-ant-"], pattern: /\b(sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,})(?![A-Za-z0-9_-])/, minEntropy: 3 },
   { id: "huggingface-token", description: "a Hugging Face access token", keywords: ["hf_"], pattern: /\b(hf_[A-Za-z]{34,40})\b/, minEntropy: 3 },
   { id: "vault-token", description: "a HashiCorp Vault token", keywords: ["hvs.", "hvb."], pattern: /\b(hv[sb]\.[A-Za-z0-9_-]{24,})(?![A-Za-z0-9_-])/, minEntropy: 3 },

@@ -6,6 +6,7 @@ import { BuildkiteToken } from "./buildkite-token";
 import { ContentfulToken } from "./contentful-token";
 import { DatadogKey } from "./datadog-key";
 import { DependencyTrackKey } from "./dependency-track-key";
+import { DjangoGeneratedSecretKey } from "./django-generated-secret-key";
 import { DockerHubToken } from "./docker-hub-token";
 import { DuffelApiToken } from "./duffel-api-token";
 import { DynatraceToken } from "./dynatrace-token";
@@ -28,9 +29,11 @@ import { NewRelicKey } from "./new-relic-keys";
 import { NotionToken } from "./notion-token";
 import { NugetApiKey } from "./nuget-api-key";
 import { OctopusDeployApiKey } from "./octopus-deploy-api-key";
+import { OpenaiApiKey } from "./openai-api-key";
 import { OktaApiToken } from "./okta-api-token";
 import { OnepasswordServiceAccountToken } from "./onepassword-service-account-token";
 import { PerplexityApiKey } from "./perplexity-api-key";
+import { PixieKey } from "./pixie-key";
 import { PlaidAccessToken } from "./plaid-access-token";
 import { PlanetscaleToken } from "./planetscale-token";
 import { PosthogPersonalKey } from "./posthog-personal-key";
@@ -69,6 +72,7 @@ export const FORMATS: readonly FormatRule[] = [
   BuildkiteToken,
   ContentfulToken,
   DependencyTrackKey,
+  DjangoGeneratedSecretKey,
   DockerHubToken,
   DuffelApiToken,
   DynatraceToken,
@@ -89,8 +93,10 @@ export const FORMATS: readonly FormatRule[] = [
   NotionToken,
   NugetApiKey,
   OctopusDeployApiKey,
+  OpenaiApiKey,
   OnepasswordServiceAccountToken,
   PerplexityApiKey,
+  PixieKey,
   PlaidAccessToken,
   PlanetscaleToken,
   PosthogPersonalKey,
