@@ -3,7 +3,8 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { typeScriptWorker } from "../typescript-worker";
 import { EXAMPLES, analyzeRecords, emptyAnalysis, type AnalyzeOptions, type LogAnalysis, type Sample } from "./analyze";
-import { LogInputError, jsonLines, lineAlignedRanges, logFiles, readLogs, shapeOf, type ByteRange } from "./reader";
+import { analyzeRange, type RangeAnalysis } from "./analyze-range";
+import { LogInputError, lineAlignedRanges, logFiles, readLogs, shapeOf, type ByteRange } from "./reader";
 
 // verify --logs over files or a folder. A large plain JSON-lines file is cut into line-aligned
 // byte ranges of about 4 MB, which this thread and a worker thread per further core take in turn,
@@ -51,17 +52,12 @@ function startsWithALine(file: string): boolean {
 
 const threads = () => Math.min(availableParallelism(), MAX_THREADS);
 
-interface PartDone {
-  readonly analysis: LogAnalysis;
-  readonly lines: number;
-}
-
 /**
  * The ranges go to whichever thread is free next (this one included), so a thread that started
  * late or met heavier lines never leaves the others waiting at the end.
  */
 async function inParallel(a: LogAnalysis, file: string, ranges: ByteRange[], opts: ScanOptions): Promise<void> {
-  const parts: PartDone[] = new Array(ranges.length);
+  const parts: RangeAnalysis[] = new Array(ranges.length);
   const seen = ranges.map(() => ({ events: 0, bytes: 0 }));
   const base = { events: a.events, bytes: a.bytes };
   const progress = (k: number, events: number, bytes: number) => {
@@ -71,12 +67,7 @@ async function inParallel(a: LogAnalysis, file: string, ranges: ByteRange[], opt
   let next = 0;
   const take = () => (next < ranges.length ? next++ : -1);
   const here = async () => {
-    for (let k = take(); k >= 0; k = take()) {
-      const analysis = emptyAnalysis(file);
-      const counted = { lines: 0 };
-      await analyzeRecords(analysis, jsonLines(file, ranges[k], counted), { record: opts.record, onProgress: (e, b) => progress(k, e, b) });
-      parts[k] = { analysis, lines: counted.lines };
-    }
+    for (let k = take(); k >= 0; k = take()) parts[k] = await analyzeRange(file, ranges[k]!, opts.record, (e, b) => progress(k, e, b));
   };
   const workers = Array.from({ length: threads() - 1 }, () => inWorker(file, ranges, take, parts, opts, progress));
   await Promise.all([here(), ...workers]);
@@ -88,7 +79,7 @@ async function inParallel(a: LogAnalysis, file: string, ranges: ByteRange[], opt
 }
 
 /** A worker thread scanning ranges until none is left. */
-function inWorker(file: string, ranges: ByteRange[], take: () => number, parts: PartDone[], opts: ScanOptions, progress: (k: number, events: number, bytes: number) => void): Promise<void> {
+function inWorker(file: string, ranges: ByteRange[], take: () => number, parts: RangeAnalysis[], opts: ScanOptions, progress: (k: number, events: number, bytes: number) => void): Promise<void> {
   return new Promise((done, fail) => {
     const worker = typeScriptWorker(join(__dirname, "scan-range.ts"), { workerData: { file, record: opts.record } });
     let current = -1;
@@ -97,7 +88,7 @@ function inWorker(file: string, ranges: ByteRange[], take: () => number, parts: 
       if (current < 0) void worker.terminate().then(() => done());
       else worker.postMessage({ range: ranges[current] });
     };
-    worker.on("message", (m: { ready?: true; progress?: [number, number]; done?: PartDone; error?: string; input?: boolean }) => {
+    worker.on("message", (m: { ready?: true; progress?: [number, number]; done?: RangeAnalysis; error?: string; input?: boolean }) => {
       if (m.ready) give();
       else if (m.progress) progress(current, ...m.progress);
       else if (m.done) (parts[current] = m.done), give();

@@ -14,12 +14,16 @@ const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 // a hundred thousand values, and random letters read as words now and then (Wtxptedc, turpghl);
 // the corpus draws again then, so the tests never flake on it. A piece that is not wordy keeps a
 // value joined from pieces and digits (CREDS: 12 + 4 + 12) under the wordiness line as well.
-function pick(alphabet: string, n: number): string {
+
+/** Draws until `ok`: a piece, or a value joined from pieces that spells what documentation writes (…!1234test). */
+function until(make: () => string, ok: (v: string) => boolean): string {
   for (;;) {
-    const s = Array.from(randomBytes(n), (b) => alphabet[b % alphabet.length]).join("");
-    if (!isFiller(s) && (n < 16 || !isPasswordPlaceholder(s)) && (n < 8 || !isWordy(s))) return s;
+    const v = make();
+    if (ok(v)) return v;
   }
 }
+const pick = (alphabet: string, n: number): string =>
+  until(() => Array.from(randomBytes(n), (b) => alphabet[b % alphabet.length]).join(""), (s) => !isFiller(s) && (n < 16 || !isPasswordPlaceholder(s)) && (n < 8 || !isWordy(s)));
 const hex = (n: number) => pick("0123456789abcdef", n);
 const digits = (n: number) => pick("123456789", 1) + pick("0123456789", n - 1);
 const upperDigits = (n: number) => pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", n);
@@ -29,13 +33,6 @@ const alnum = (n: number) => pick(ALNUM, n);
 const lower = (n: number) => pick("abcdefghijklmnopqrstuvwxyz", n);
 const upperAlnum = (n: number) => pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", n);
 const uuid = () => randomUUID();
-/** Draws again while a value joined from pieces spells what documentation writes (…!1234test). */
-function until(make: () => string, ok: (v: string) => boolean): string {
-  for (;;) {
-    const v = make();
-    if (ok(v)) return v;
-  }
-}
 const join = (...parts: string[]) => parts.join("");
 
 /** One kind of credential: which rule must report it, the group it belongs to, a realistic name. */
