@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { luhn } from "../lib/logs/sensitive";
 import { analyzeLogs } from "../lib/logs/scan";
+import { REQUIRED_FIELDS } from "../lib/logs/vocabulary";
 
 // The reader hands on a read chunk's worth of lines at a time (64 KiB): evidence must still name
 // the right line however the chunks fall, with CRLF endings and characters of several bytes
@@ -21,10 +23,12 @@ function event(i: number, extra: Record<string, unknown> = {}): string {
 
 function export3MB(): { text: string; lines: number } {
   const lines: string[] = [];
-  for (let i = 1; lines.join("\r\n").length < 3.2e6; i++) {
+  // The length counted as lines are added: joining all of them on every turn is quadratic.
+  for (let i = 1, length = 0; length < 3.2e6; i++) {
     if (i === 4321) lines.push(`${event(i).slice(0, 60)}`);
     else if (i === 9000) lines.push(event(i, { note: `token ${jwt()}` }));
     else lines.push(event(i));
+    length += lines[lines.length - 1]!.length + 2;
   }
   return { text: `${lines.join("\r\n")}\r\n`, lines: lines.length };
 }
@@ -125,5 +129,39 @@ describe("a line too long to be one event", () => {
     expect(a.events).toBe(20_000);
     expect(a.overLong.count).toBe(0);
     expect(a.eventCounts).toEqual({ authz_fail: 20_000 });
+  });
+});
+
+describe("each event against the contract, and card numbers in any grouping", () => {
+  it("names every required field an event lacks, whichever it is, and whether absent, null or empty", async () => {
+    const file = join(dir, "missing-fields.jsonl");
+    const lines = REQUIRED_FIELDS.flatMap((f, i) => [undefined, null, ""].map((v, k) => event(3 * i + k + 1, { [f]: v })));
+    writeFileSync(file, `${lines.join("\n")}\n${event(99)}\n`);
+    const a = await analyzeLogs(file);
+    expect(a.missingFields.count).toBe(3 * REQUIRED_FIELDS.length);
+    expect(a.missingFields.examples.slice(0, 4)).toEqual([`${file}:1: no datetime`, `${file}:2: no datetime`, `${file}:3: no datetime`, `${file}:4: no appid`]);
+    const all = await analyzeLogs(file, { parallelFrom: Infinity });
+    expect(all.missingFields.count).toBe(a.missingFields.count);
+  });
+
+  /** A Luhn-valid number of `length` digits opening with `first`, drawn at run time. */
+  const cardNumber = (first: string, length: number) => {
+    let body = first;
+    while (body.length < length - 1) body += String(randomBytes(1)[0]! % 10);
+    return body + [..."0123456789"].find((d) => luhn(body + d))!;
+  };
+  const grouped = (digits: string, groups: number[], sep: string) => groups.map((n, i) => digits.slice(groups.slice(0, i).reduce((x, y) => x + y, 0), groups.slice(0, i + 1).reduce((x, y) => x + y, 0))).join(sep);
+
+  it("finds Luhn-valid card numbers as the schemes print them, and no timestamp, address or Luhn-invalid run", async () => {
+    const file = join(dir, "cards.jsonl");
+    const visa = cardNumber("4", 16);
+    const amex = cardNumber("37", 15);
+    const diners = cardNumber("36", 14);
+    const long = cardNumber("62", 19);
+    const badCheck = visa.slice(0, 15) + String((Number(visa[15]) + 1) % 10);
+    const notes = [grouped(visa, [4, 4, 4, 4], " "), grouped(amex, [4, 6, 5], "-"), grouped(diners, [4, 6, 4], " "), long, visa, badCheck, "2026-11-30 12:00:00 +0000 id 4444", "198.51.100.7:4431 2026-11-30"];
+    writeFileSync(file, `${notes.map((n, i) => event(i + 1, { note: `paid with ${n}` })).join("\n")}\n`);
+    const a = await analyzeLogs(file);
+    expect(a.sensitive.examples).toEqual([1, 2, 3, 4, 5].map((l) => `${file}:${l}: a card number (Luhn-valid)`));
   });
 });

@@ -140,7 +140,9 @@ async function* lineBatches(file: string, range?: ByteRange, counted?: { lines: 
         continue;
       }
       rest = text.slice(end + 1);
-      const lines = text.slice(0, end).split(/\r?\n/);
+      // A fixed-string split is several times quicker than the regex; most logs hold no \r.
+      const body = text.slice(0, end);
+      const lines = body.includes("\r") ? body.split(/\r?\n/) : body.split("\n");
       yield { first, lines };
       first += lines.length;
     }

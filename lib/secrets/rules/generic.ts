@@ -62,7 +62,7 @@ export const GENERIC_FORMATS: readonly FormatRule[] = [
       return rest.length > 0 && !isPasswordPlaceholder(rest.join(":"), user);
     },
   },
-  { id: "bearer-token", description: "a bearer token in an Authorization header", keywords: ["bearer ", "token "], pattern: /Authorization["']?\s*[:=,]\s*["']?(?:Bearer|Token)\s+([A-Za-z0-9._~+/-]{16,}=*)/i, confirm: randomToken },
+  { id: "bearer-token", description: "a bearer token in an Authorization header", keywords: ["authorization"], pattern: /Authorization["']?\s*[:=,]\s*["']?(?:Bearer|Token)\s+([A-Za-z0-9._~+/-]{16,}=*)/i, confirm: randomToken },
   {
     id: "command-line-password",
     description: "a password on a command line (curl -u user:password)",
