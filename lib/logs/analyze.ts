@@ -92,7 +92,6 @@ function readEvent(a: LogAnalysis, r: LogRecord, search: RecordSearch | undefine
   }
   const missing = missingFields(event);
   if (missing.length) add(a.missingFields, `${r.where}: no ${missing.join(", ")}`);
-  const isEmail = (v: unknown) => typeof v === "string" && v.includes("@") && EMAIL.test(v);
   // The contract's user id is opaque: the first argument of events that take one, or `userid`.
   let emailUserId = isEmail(event.userid);
   if (typeof event.event === "string") {
@@ -124,12 +123,13 @@ function readEvent(a: LogAnalysis, r: LogRecord, search: RecordSearch | undefine
 }
 
 const NONE_MISSING: readonly string[] = [];
+const isEmail = (v: unknown) => typeof v === "string" && v.includes("@") && EMAIL.test(v);
 const absent = (v: unknown) => v === undefined || v === null || v === "";
 
 /**
  * The contract's fields an event lacks. The fields are read by name first: events of one export
  * share one shape, so each read stays a fast property load, where a loop over the names makes
- * one read site see them all (tests/verify-logs.test.ts removes each field in turn).
+ * one read site see them all (tests/logs-reader.test.ts removes each field in turn).
  */
 function missingFields(e: Record<string, unknown>): readonly string[] {
   if (!absent(e.datetime) && !absent(e.appid) && !absent(e.event) && !absent(e.level) && !absent(e.description) && !absent(e.source_ip) && !absent(e.request_uri) && !absent(e.request_method)) return NONE_MISSING;
