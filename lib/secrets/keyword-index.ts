@@ -63,14 +63,15 @@ export function keywordIndex(keywords: readonly string[]): KeywordIndex {
       }
     }
   }
-  // Rows padded to a power of two, so a transition is a shift and an add; a transition into a
-  // state that ends a keyword is stored complemented (negative), so one load tells both.
-  const shift = Math.ceil(Math.log2(classes));
+  // One row of 128 per state, indexed by the character itself, so a transition is one load and
+  // an add (no class lookup first); a transition into a state that ends a keyword is stored
+  // complemented (negative), so the same load tells both.
+  const shift = 7;
   const rows = new Int32Array(goto.length << shift);
   for (let s = 0; s < goto.length; s++) {
-    for (let cls = 0; cls < classes; cls++) {
-      const next = table[s * classes + cls];
-      rows[(s << shift) + cls] = outputs[next].length ? ~(next << shift) : next << shift;
+    for (let c = 0; c < 128; c++) {
+      const next = table[s * classes + classOf[c]];
+      rows[(s << shift) + c] = outputs[next].length ? ~(next << shift) : next << shift;
     }
   }
 
@@ -80,7 +81,7 @@ export function keywordIndex(keywords: readonly string[]): KeywordIndex {
       let row = 0;
       for (let i = 0, n = text.length; i < n; i++) {
         const c = text.charCodeAt(i);
-        row = rows[row + (c < 128 ? classOf[c] : 0)];
+        row = rows[row + (c < 128 ? c : 0)];
         if (row < 0) {
           row = ~row;
           const out = outputs[row >> shift];
