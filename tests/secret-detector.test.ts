@@ -77,6 +77,25 @@ describe("secret detector: the classes a reviewer's scanner finds", () => {
     expect(kinds(`csrf_token = "${key()}"\n<meta name="csrf-token" content="${key()}">\nX-CSRF-Token: ${key()}`)).toEqual([]);
   });
 
+  it("takes a generated key with brackets for a key, not code, and still takes code for code", () => {
+    // Django's get_random_secret_key() draws 50 characters from this alphabet: nine keys in ten hold a parenthesis.
+    const DJANGO = "abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)";
+    const djangoKey = () => Array.from(randomBytes(50), (b) => DJANGO[b % DJANGO.length]).join("");
+    for (let i = 0; i < 20; i++) {
+      let k = djangoKey();
+      // Left out on purpose: && (code's operator), *** (a mask), a leading $( (a shell substitution) and the rare draw under 4.5 bits.
+      while (!/[()]/.test(k) || /&&|\*{3}|^\$\(/.test(k) || new Set(k).size < 28) k = djangoKey();
+      expect(kinds(`SECRET_KEY = '${k}'`), "a Django secret key").toEqual(["high-entropy-secret"]);
+    }
+    // A password manager's letters, digits and symbols; left out on purpose, as in code: &&, a-z] and (?: (regex syntax).
+    const SYMBOLS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#%&()*+,-/:;=?@[]^_";
+    let printable = "&&";
+    while (/&&|[A-Za-z0-9]-[A-Za-z0-9]\]|\(\?[:=!<]/.test(printable)) printable = Array.from(randomBytes(64), (b) => SYMBOLS[b % SYMBOLS.length]).join("");
+    expect(kinds(`auth:\n  jwtsecret: "${printable}"\n`)).toEqual(["high-entropy-secret"]);
+    for (const code of ["process.env.JWT_SECRET||require('./secret')(1)", "Buffer.from(process.env.KEY,'base64').toString('utf8')", "[A-Za-z0-9!@#$%^&*()_+=]{12,64}", "config.get('auth.jwt.secret').toString()"])
+      expect(kinds(`secret = "${code}"`), code).toEqual([]);
+  });
+
   it("finds a PEM key with its body, escaped or not", () => {
     const pem = privateKeyPem();
     expect(scanText(`# key\n${pem}`)).toEqual([{ kind: "private-key", description: "a private key", line: 2 }]);

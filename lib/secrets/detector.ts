@@ -119,6 +119,22 @@ function isEncodedText(v: string): boolean {
   return / /.test(text) && /^[\x20-\x7e]+$/.test(text);
 }
 
+/**
+ * Drawn by a generator, not written, though it holds brackets or parentheses (Django's
+ * get_random_secret_key() puts one in nine keys of ten): 40 characters or more, no space, 4.5
+ * bits a character or more, and no regular-expression syntax, member access or operator of code. Code repeats its letters and quotes: expressions that long come to 3.6 to 4.6
+ * bits, and the ones near the top call methods on names (Buffer.from, process.env) or join
+ * their calls with || or &&.
+ */
+function isGenerated(v: string): boolean {
+  return v.length >= 40 && !/\s/.test(v) && !/[A-Za-z0-9]-[A-Za-z0-9]\]|\{\d+,?\d*\}|\(\?[:=!<]|\\[dwsbDWS]|\|\||&&|[A-Za-z]{3,}\.[A-Za-z]{3,}/.test(v) && entropy(v) >= 4.5;
+}
+
+/** One lower-case run of letters and digits too long and too mixed to be a name: a base32 or base36 key. */
+function isRandomRun(v: string): boolean {
+  return v.length >= 20 && /^[a-z0-9]+$/.test(v) && /\d/.test(v) && /[a-z]/.test(v) && entropy(v) >= 3.8 && !isWordy(v);
+}
+
 /** Identifiers, public material and code: never secrets (a lower-case word with digits may be a password). */
 export function isLookAlike(v: string, password = false): boolean {
   return (
@@ -128,11 +144,11 @@ export function isLookAlike(v: string, password = false): boolean {
     /^(?:sha(?:1|256|512)|md5):/i.test(v) ||
     /^[\d.:_-]+$/.test(v) || // numbers, versions, times
     /^0x[0-9a-f]{1,16}$/i.test(v) || // a numeric literal
-    (/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/.test(v) && !(password && /^[a-z0-9]+$/.test(v) && /\d/.test(v) && /[a-z]/.test(v))) || // kebab, snake or dotted names
+    (/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/.test(v) && !(password && /^[a-z0-9]+$/.test(v) && /\d/.test(v) && /[a-z]/.test(v)) && !isRandomRun(v)) || // kebab, snake or dotted names
     /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) || // another variable's name
     /^(?:\.{0,2}\/|~\/)[\w./-]*$/.test(v) || // paths
     /^[A-Za-z][\w+.-]*:\/\/[^\s@]*$/.test(v) || // URLs without credentials
-    isCode(v) ||
+    (isCode(v) && !isGenerated(v)) ||
     (!password && isWordy(v)) ||
     isEncodedText(v) ||
     /\\[nrt]/.test(v) || // escaped line breaks: a fragment of text or code, not one value

@@ -15,7 +15,9 @@ function hasPlaceholderWord(v: string): boolean {
   for (let m = PLACEHOLDER_WORDS.exec(v); m; m = PLACEHOLDER_WORDS.exec(v)) if (inOneCase(m[0])) return true;
   return false;
 }
-const TEMPLATE = /<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|%\([^)]*\)s|%[A-Z_]{3,}%|^\$[A-Za-z_][A-Za-z0-9_]*$|^\$\(|^@[A-Z_]+@$/;
+// An angle placeholder holds words (<your-api-token>, <ACCOUNT KEY>): a generated key's < and >
+// hold symbols between them.
+const TEMPLATE = /<[A-Za-z][\w .:-]+>|\$\{[^}]*\}|\{\{[^}]*\}\}|%\([A-Za-z_][\w.-]*\)s|%[A-Z_]{3,}%|^\$[A-Za-z_][A-Za-z0-9_]*$|^\$\(|^@[A-Z_]+@$/;
 const MASKED = /x{5,}|X{5,}|\*{3,}|\.{3}|…|#{4,}|•{2,}|_{5,}|-{5,}|0{8,}/;
 
 /** A run of seven or more characters each one after (or before) the last: 1234567, abcdefg. */

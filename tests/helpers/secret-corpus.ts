@@ -128,7 +128,11 @@ export const FAMILIES: readonly Family[] = [
   f("services", "datadog-key", "DD_API_KEY", () => hex(32)),
   f("services", "okta-api-token", "OKTA_API_TOKEN", () => `00${b64url(40)}`),
   f("services", "twitch-secret", "TWITCH_CLIENT_SECRET", () => pick("abcdefghijklmnopqrstuvwxyz0123456789", 30)),
-  f("cloud", "azure-devops-pat", "AZURE_DEVOPS_PAT", () => `${alnum(52)}JQQJ99${alnum(18)}AZDO${alnum(4)}`),
+  f("cloud", "azure-devops-pat", "AZURE_DEVOPS_PAT", () => microsoftAnnotatedKey("AZDO")),
+  f("cloud", "azure-common-annotated-key", "AZURE_OPENAI_API_KEY", () => microsoftAnnotatedKey("ACOG")),
+  f("cloud", "azure-identifiable-key", "SERVICEBUS_SHARED_ACCESS_KEY", () => `${b64(33)}+ASb${pick("ABCDEFGHIJKLMNOP", 1)}${b64(5)}=`),
+  f("cloud", "azure-identifiable-key", "AZURE_FUNCTION_KEY", () => `${b64url(44)}AzFu${b64url(5)}${pick("AQgw", 1)}==`),
+  f("cloud", "azure-identifiable-key", "COSMOS_PRIMARY_KEY", () => `${b64(76)}ACDb${b64(5)}${pick("AQgw", 1)}==`),
   f("cloud", "google-oauth-access-token", "GOOGLE_ACCESS_TOKEN", () => `ya29.${b64url(120)}`),
   f("services", "onepassword-service-account-token", "OP_SERVICE_ACCOUNT_TOKEN", () => `ops_eyJ${b64url(200)}`),
   f("services", "twitch-stream-key", "TWITCH_STREAM_KEY", () => `live_${digits(9)}_${alnum(30)}`),
@@ -182,6 +186,9 @@ export const FAMILIES: readonly Family[] = [
   f("generic", "high-entropy-secret", "ACCOUNT_KEY", () => `${alnum(26)}${digits(4)}`),
   f("generic", "high-entropy-secret", "SESSION_SIGNING_KEY", () => `${alnum(30)}${digits(4)}`),
 ];
+
+/** Microsoft's common annotated key with a provider signature: JQQJ9, a version, and the signature 76 in. */
+const microsoftAnnotatedKey = (provider: string) => `${alnum(52)}JQQJ9${pick("9DH", 1)}${alnum(1)}${pick("ABCDEFGHIJKL", 1)}${alnum(16)}${provider}${alnum(4)}`;
 
 const jwtPart = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
 function jwt(claims: object): string {
@@ -302,6 +309,7 @@ export function rawLookAlikes(): Array<{ what: string; text: string }> {
     { what: "escaped XML example in a comment", text: "  // <password>\\n  value\\n</password>\n" },
     { what: "OpenAI's prefix without its marker", text: `The key looks like sk-proj-${alnum(48)} in the dashboard.\n` },
     { what: "a setting that merely ends in token", text: "csrftoken: X-CSRFToken\nxsrftoken = cookie-name\n" },
+    { what: "Microsoft's key shape with a version it does not issue", text: `build ${alnum(52)}JQQJ98${alnum(1)}A${alnum(16)}ACOG${alnum(4)} passed\n` },
     { what: "XML with a reference", text: "<password>${env.DB_PASSWORD}</password>\n<apiKey>\n  ${API_KEY}\n</apiKey>\n" },
   ];
 }

@@ -1,7 +1,9 @@
 import { AdafruitIoKey } from "./adafruit-io-key";
 import { ArtifactoryToken } from "./artifactory-token";
+import { AzureCommonAnnotatedKey } from "./azure-common-annotated-key";
 import { AzureDevopsLegacyPat } from "./azure-devops-legacy-pat";
 import { AzureDevopsPat } from "./azure-devops-pat";
+import { AzureIdentifiableKey } from "./azure-identifiable-key";
 import { BuildkiteToken } from "./buildkite-token";
 import { ContentfulToken } from "./contentful-token";
 import { DatadogKey } from "./datadog-key";
@@ -68,7 +70,9 @@ import type { FormatRule, NamedRule } from "../types";
 export const FORMATS: readonly FormatRule[] = [
   AdafruitIoKey,
   ArtifactoryToken,
+  AzureCommonAnnotatedKey,
   AzureDevopsPat,
+  AzureIdentifiableKey,
   BuildkiteToken,
   ContentfulToken,
   DependencyTrackKey,
