@@ -2,7 +2,8 @@
 // `name: value`, Go's `:=`, Make's `?=`, `=>`, `System.setProperty("name", "value")`, XML elements
 // (value inline or on its own line), `<add key= value=>`, PowerShell and CLI `-Name value`,
 // `NAME=value\n...` and `\"name\": \"value\"` escaped inside a JSON string, YAML block scalars, and the
-// Groovy DSL's `password 'value'`, Android Gradle's buildConfigField. Each pair keeps the value's offset in the text.
+// Groovy DSL's `password 'value'`, Android Gradle's buildConfigField, and a credential compared
+// with a literal in code. Each pair keeps the value's offset in the text.
 
 export interface Pair {
   readonly name: string;
@@ -18,7 +19,8 @@ const ATTRIBUTES = /\b(?:key|name)\s*=\s*["']([^"']+)["'][^>]*?\bvalue\s*=\s*["'
 const KEYED_ELEMENT = /\b(?:key|name)\s*=\s*["']([^"']+)["'][^>]*>([^<\n]+)</gi;
 const ELEMENT = /<([A-Za-z_][\w.:-]*)(?:\s[^>]*)?>([^<\n]+)<\/\1>/g;
 // `;Password=...;` inside a connection string, even when the whole string is one quoted value.
-const SEGMENT = /[;?&]\s*([A-Za-z][\w .-]*?)\s*=\s*([^;&"'\s][^;&"'\n]*)/g;
+// Not `&&x === y` in code: a segment's = is no comparison, and its value does not start with one.
+const SEGMENT = /[;?&]\s*([A-Za-z][\w .-]*?)\s*=(?![=~>])\s*([^;&"'\s=][^;&"'\n]*)/g;
 const BLOCK_SCALAR = /^\s*["']?([A-Za-z_][\w.-]*)["']?\s*:\s*[|>][-+]?\d?\s*$/;
 const OPEN_TAG_ALONE = /^\s*<([A-Za-z_][\w.:-]*)(?:\s[^>]*)?>\s*$/;
 // Groovy and Gradle DSL, nginx-style config: a name, a space, one quoted value, nothing else.
@@ -26,6 +28,9 @@ const DSL = /^\s*([A-Za-z_][\w.-]*)\s+(?:"([^"\n]*)"|'([^'\n]*)')\s*;?\s*$/g;
 // Android Gradle's `buildConfigField "String", "API_KEY", "\"value\""` and `resValue(type, name, value)`:
 // the name is the second argument, and the value is a Java literal inside a Groovy or Kotlin string.
 const BUILD_FIELD = /\b(?:buildConfigField|resValue)\s*\(?\s*["'][\w.]+["']\s*,\s*["']([\w.]+)["']\s*,\s*["'](?:\\?")?([^"'\\\n]+)/g;
+// A credential checked against a literal in code, `password == "..."` or `getPassword().equals("...")`: the
+// literal is the credential, hard-coded (CWE-798). Only quoted literals: `x == other` is code.
+const COMPARE = /([A-Za-z_$][\w$.]*)\s*(?:===?|!==?)\s*(?:"([^"\n]*)"|'([^'\n]*)')|([A-Za-z_$][\w$.]*)(?:\(\))?\.equals\(\s*"([^"\n]*)"\s*\)/g;
 const FLAG = new RegExp(String.raw`(?:^|\s)--?([A-Za-z][\w-]*)\s+${VALUE}`, "g");
 
 // exec with lastIndex on the shared regexes: matchAll would clone each regex for every line.
@@ -36,6 +41,16 @@ function collect(re: RegExp, line: string, base: number, out: Pair[], valueGroup
     for (let g = valueGroup; g < m.length && value === undefined; g++) value = m[g];
     if (!value) continue;
     out.push({ name: m[1], value: value.trim(), at: base + m.index + m[0].lastIndexOf(value) });
+  }
+}
+
+/** `name == "literal"` and `name.equals("literal")`: the name is group 1 or 4, the literal 2, 3 or 5. */
+function collectComparisons(line: string, base: number, out: Pair[]): void {
+  COMPARE.lastIndex = 0;
+  for (let m = COMPARE.exec(line); m; m = COMPARE.exec(line)) {
+    const name = m[1] ?? m[4];
+    const value = m[2] ?? m[3] ?? m[5];
+    if (name && value) out.push({ name, value: value.trim(), at: base + m.index + m[0].lastIndexOf(value) });
   }
 }
 
@@ -51,6 +66,7 @@ export function pairsOnLine(text: string, start: number, end: number): Pair[] {
   collect(FLAG, line, start, out);
   collect(SEGMENT, line, start, out);
   collect(DSL, line, start, out);
+  if (line.includes("==") || line.includes("!=") || line.includes(".equals(")) collectComparisons(line, start, out);
   if (line.includes("buildConfigField") || line.includes("resValue")) collect(BUILD_FIELD, line, start, out);
   // `NAME=value\n...` escaped inside one JSON or YAML string.
   if (line.includes("\\n")) {

@@ -98,18 +98,24 @@ const HEX = /^(?:0x)?[0-9a-f]+$/i;
 
 /** Code on the right of a name: Other.secret_length, state?.password, getToken(, `${...}`. */
 function isCode(v: string): boolean {
-  // The whole value a member chain: a dotted token (`abc.Def9-x`) only starts like one.
-  return /^[A-Za-z_$][\w$]*(?:(?:\?\.|!\.|\.)[A-Za-z_$][\w$]*)+$/.test(v) || /[()[\]]|\$\{|\?\.|^[!?&|]/.test(v);
+  // The whole value a member chain, perhaps a ternary's test (`P.supportsImmutableAssets?`): a
+  // dotted token (`abc.Def9-x`) only starts like one.
+  // Or a member assigned inside it, as minified code runs on: `y:s.username+=y`.
+  return /^[A-Za-z_$][\w$]*(?:(?:\?\.|!\.|\.)[A-Za-z_$][\w$]*)+[?!]?$/.test(v) || /[()[\]]|\$\{|\?\.|^[!?&|]|[A-Za-z_$][\w$]*\.[A-Za-z_$][\w$]*[-+*/|&]?=/.test(v);
 }
 
 /** An identifier made of words (OAuth2Client, X509SubjectKeyIDExtension): a type or a constant, not a key. */
 export function isWordy(v: string): boolean {
   if (!/^[A-Za-z0-9_$.-]+$/.test(v)) return false;
+  return inWords(v) >= 0.8 * v.replace(/[_$.-]/g, "").length;
+}
+
+/** How many characters of `v` are in words (camelCase, snake_case and UPPER runs split apart). */
+function inWords(v: string): number {
   const chunks = v.match(/[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+/g) ?? [];
   // A word has a vowel at least every five letters; random runs of letters mostly do not.
   const isWord = (c: string) => (/^[A-Za-z]{3,}$/.test(c) && (c.match(/[aeiou]/gi) ?? []).length >= Math.max(1, Math.floor(c.length / 5))) || /^(?:To|In|On|Of|At|By|Is|Id|As|Or|If)$/.test(c);
-  const inWords = chunks.filter(isWord).reduce((n, c) => n + c.length, 0);
-  return inWords >= 0.8 * v.replace(/[_$.-]/g, "").length;
+  return chunks.filter(isWord).reduce((n, c) => n + c.length, 0);
 }
 
 /** Base64 that decodes to readable text with spaces is a sentence, not a key. */
@@ -122,12 +128,23 @@ function isEncodedText(v: string): boolean {
 /**
  * Drawn by a generator, not written, though it holds brackets or parentheses (Django's
  * get_random_secret_key() puts one in nine keys of ten): 40 characters or more, no space, 4.5
- * bits a character or more, and no regular-expression syntax, member access or operator of code. Code repeats its letters and quotes: expressions that long come to 3.6 to 4.6
- * bits, and the ones near the top call methods on names (Buffer.from, process.env) or join
- * their calls with || or &&.
+ * bits a character or more, not half words, and no regular-expression syntax, member access or
+ * operator of code. Code repeats its letters and quotes: expressions that long come to 3.6 to 4.6
+ * bits, and the ones near the top are names (makeGetter(API_BACKWARDS_COMPATIBILITY), call methods
+ * on names (Buffer.from, process.env) or join their calls with || or &&.
  */
 function isGenerated(v: string): boolean {
-  return v.length >= 40 && !/\s/.test(v) && !/[A-Za-z0-9]-[A-Za-z0-9]\]|\{\d+,?\d*\}|\(\?[:=!<]|\\[dwsbDWS]|\|\||&&|[A-Za-z]{3,}\.[A-Za-z]{3,}/.test(v) && entropy(v) >= 4.5;
+  return v.length >= 40 && !/\s/.test(v) && !/[A-Za-z0-9]-[A-Za-z0-9]\]|\{\d+,?\d*\}|\(\?[:=!<]|\\[dwsbDWS]|\|\||&&|[A-Za-z]{3,}\.[A-Za-z]{3,}/.test(v) && entropy(v) >= 4.5 && inSpokenWords(v) < 0.5 * v.length;
+}
+
+/**
+ * Characters in runs of four letters or more that are a third vowels or more, as English words
+ * and the names made of them are (make, Getter, COMPATIBILITY); random letters are a fifth
+ * vowels, so they rarely make such runs.
+ */
+function inSpokenWords(v: string): number {
+  const chunks = v.match(/[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+/g) ?? [];
+  return chunks.filter((c) => c.length >= 4 && (c.match(/[aeiou]/gi) ?? []).length >= 0.3 * c.length).reduce((n, c) => n + c.length, 0);
 }
 
 /** One lower-case run of letters and digits too long and too mixed to be a name: a base32 or base36 key. */

@@ -235,6 +235,8 @@ export function rawCredentials(): Array<{ kind: string; form: string; text: stri
     { kind: "high-entropy-secret", form: "Android buildConfigField", text: `android {\n  defaultConfig {\n    buildConfigField 'String', 'MAPS_API_KEY', '"${alnum(28)}${digits(4)}"'\n  }\n}\n` },
     { kind: "high-entropy-secret", form: "a name written as one word (jwtsecret)", text: `auth:\n  jwtsecret: "${alnum(28)}${digits(4)}"\n` },
     { kind: "vault-legacy-token", form: "Vault token longer than 24 characters", text: `VAULT_CLIENT_TOKEN="s.${alnum(22)}${digits(4)}"\n` },
+    { kind: "hardcoded-password", form: "a password compared in code", text: `if username == "ops" and password == "${password}":\n    return grant()\n` },
+    { kind: "hardcoded-password", form: "Java equals", text: `if (user.getPassword().equals("${password}")) { grant(); }\n` },
     { kind: "azure-storage-key", form: "connection string", text: `DefaultEndpointsProtocol=https;AccountName=communityfiles;AccountKey=${b64(86)}==;EndpointSuffix=core.windows.net\n` },
   ];
 }
@@ -310,6 +312,8 @@ export function rawLookAlikes(): Array<{ what: string; text: string }> {
     { what: "OpenAI's prefix without its marker", text: `The key looks like sk-proj-${alnum(48)} in the dashboard.\n` },
     { what: "a setting that merely ends in token", text: "csrftoken: X-CSRFToken\nxsrftoken = cookie-name\n" },
     { what: "Microsoft's key shape with a version it does not issue", text: `build ${alnum(52)}JQQJ98${alnum(1)}A${alnum(16)}ACOG${alnum(4)} passed\n` },
+    { what: "a password compared with another value or nothing", text: 'if (password !== confirmPassword) fail();\nif password == "":\n    raise Missing()\nif (token === undefined) refresh();\n' },
+    { what: "minified code that reads and writes credentials", text: 'if(":"!==g||v){var y=Qd(g,Jd);v?s.password+=y:s.username+=y}else v=!0}\ne.username===void 0&&e.password===void 0&&(t.password=U(r.password,s)),e.protocol=n;\nreturn{deploymentId:c,clientAssetToken:P.supportsImmutableAssets?"":c}\n_global[GLOBAL_LOGS_API_KEY] = makeGetter(API_BACKWARDS_COMPATIBILITY_VERSION, provider, NOOP_LOGGER_PROVIDER);\n' },
     { what: "XML with a reference", text: "<password>${env.DB_PASSWORD}</password>\n<apiKey>\n  ${API_KEY}\n</apiKey>\n" },
   ];
 }
