@@ -1,15 +1,15 @@
-import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { detectSecrets, entropy, mask, scanText } from "../lib/secrets/detector";
 import { FORMAT_RULES, NAMED_RULES } from "../lib/secrets/rules";
 import { FAMILIES, LOOK_ALIKES, corpus, credentials, privateKeyPem } from "./helpers/secret-corpus";
 import { githubToken } from "./helpers/fake-tokens";
+import { TEST_SEED, randomBytes } from "./helpers/seeded-random";
 import { SYNTAXES } from "./helpers/secret-syntaxes";
 
 const kinds = (text: string) => scanText(text).map((f) => f.kind);
 const { secrets, lookAlikes } = corpus();
 
-describe("secret detector: every family in every syntax", () => {
+describe(`secret detector: every family in every syntax (TEST_SEED=${TEST_SEED})`, () => {
   it.each(FAMILIES.map((f) => [`${f.kind} (${f.name})`, f] as const))("finds %s in all %# syntaxes and by value under its name", (_label, fam) => {
     const missed = SYNTAXES.filter((s) => !kinds(s.render(fam.name, fam.make())).includes(fam.kind)).map((s) => s.id);
     expect(missed).toEqual([]);

@@ -1,5 +1,5 @@
-import { randomBytes } from "node:crypto";
 import { crc32 } from "node:zlib";
+import { randomBytes } from "./seeded-random";
 
 // Provider tokens whose format carries a checksum, built at run time with a valid one, so a test
 // credential passes the detector's checksum test as a real token would.

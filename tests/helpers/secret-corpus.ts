@@ -1,7 +1,8 @@
-import { generateKeyPairSync, randomBytes, randomUUID } from "node:crypto";
+import { generateKeyPairSync } from "node:crypto";
 import { isWordy } from "../../lib/secrets/detector";
 import { isFiller, isPasswordPlaceholder } from "../../lib/secrets/filler";
 import { githubToken } from "./fake-tokens";
+import { randomBytes, randomUUID } from "./seeded-random";
 import { SYNTAXES } from "./secret-syntaxes";
 
 // Credentials and look-alikes built at run time, so no secret-shaped literal is ever committed.
