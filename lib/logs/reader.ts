@@ -3,9 +3,6 @@ import { join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import type { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
-import { parser } from "stream-json";
-import { pick } from "stream-json/filters/Pick";
-import { streamArray } from "stream-json/streamers/StreamArray";
 
 // Reads a security-log export as a stream of events, whatever the shape it came in: the app's
 // JSON lines, or the JSON that `aws logs filter-log-events` prints (each event's `message` is
@@ -200,6 +197,10 @@ export async function* jsonLines(file: string, range?: ByteRange, counted?: { li
 }
 
 async function* exportEvents(file: string): AsyncGenerator<LogRecord[]> {
+  // Loaded here, not at the top: a worker thread reading byte ranges of JSON lines never needs it.
+  const { parser } = require("stream-json") as typeof import("stream-json");
+  const { pick } = require("stream-json/filters/Pick") as typeof import("stream-json/filters/Pick");
+  const { streamArray } = require("stream-json/streamers/StreamArray") as typeof import("stream-json/streamers/StreamArray");
   const tokens = open(file).pipe(parser());
   // The events array must be there at the top: any other JSON document is not an export.
   let sawEvents = false;

@@ -35,7 +35,8 @@ const NAME_HINTS = ["pass", "pwd", "secret", "token", "key", "cred", "auth", "ds
 // One pass over the text finds which rules can match at all (gitleaks' keywords) and where the
 // name hints are.
 const LITERALS = [...new Set([...KEYWORDS, ...NAME_HINTS])];
-const INDEX = keywordIndex(LITERALS);
+// Built on first use: the log scan's threads read parsed fields and need only FORMAT_INDEX.
+let index: ReturnType<typeof keywordIndex> | undefined;
 const IS_HINT = LITERALS.map((k) => NAME_HINTS.includes(k));
 const RULES_OF = LITERALS.map((k) => COMPILED.filter((c) => c.rule.keywords.includes(k)));
 
@@ -64,7 +65,7 @@ const onFormatKeyword = (k: number) => {
 
 function prescan(text: string, withHints = true): Prescan {
   hintEnds = [];
-  if (withHints) INDEX.scan(text, onKeyword);
+  if (withHints) (index ??= keywordIndex(LITERALS)).scan(text, onKeyword);
   else FORMAT_INDEX.scan(text, onFormatKeyword);
   const rules = new Set<CompiledRule>();
   for (const k of seenList) {
