@@ -1,39 +1,51 @@
 import { AdafruitIoKey } from "./adafruit-io-key";
+import { AirtablePersonalAccessToken } from "./airtable-personal-access-token";
+import { AlibabaAccessKeyId } from "./alibaba-access-key-id";
 import { ArtifactoryToken } from "./artifactory-token";
 import { AzureCommonAnnotatedKey } from "./azure-common-annotated-key";
 import { AzureDevopsLegacyPat } from "./azure-devops-legacy-pat";
 import { AzureDevopsPat } from "./azure-devops-pat";
 import { AzureIdentifiableKey } from "./azure-identifiable-key";
 import { BuildkiteToken } from "./buildkite-token";
+import { ClickhouseCloudApiSecret } from "./clickhouse-cloud-api-secret";
+import { ClojarsDeployToken } from "./clojars-deploy-token";
 import { ContentfulToken } from "./contentful-token";
 import { DatadogKey } from "./datadog-key";
+import { DefinedNetworkingApiToken } from "./defined-networking-api-token";
 import { DependencyTrackKey } from "./dependency-track-key";
 import { DjangoGeneratedSecretKey } from "./django-generated-secret-key";
 import { DockerHubToken } from "./docker-hub-token";
+import { DropboxShortLivedToken } from "./dropbox-short-lived-token";
 import { DuffelApiToken } from "./duffel-api-token";
 import { DynatraceToken } from "./dynatrace-token";
 import { EasypostApiKey } from "./easypost-api-key";
 import { FigmaLegacyToken } from "./figma-legacy-token";
 import { FigmaToken } from "./figma-token";
 import { FirecrawlApiKey } from "./firecrawl-api-key";
+import { FlutterwaveSecretKey } from "./flutterwave-secret-key";
 import { FlyioToken } from "./flyio-token";
+import { FrameioToken } from "./frameio-token";
 import { GoogleOauthAccessToken } from "./google-oauth-access-token";
 import { GrafanaCloudToken } from "./grafana-cloud-token";
 import { GrafanaLegacyApiKey } from "./grafana-legacy-api-key";
 import { GroqApiKey } from "./groq-api-key";
+import { HarnessToken } from "./harness-token";
 import { HubspotPrivateAppToken } from "./hubspot-private-app-token";
 import { InfracostApiKey } from "./infracost-api-key";
+import { Intra42ClientSecret } from "./intra42-client-secret";
 import { KubernetesBootstrapToken } from "./kubernetes-bootstrap-token";
 import { LangsmithApiKey } from "./langsmith-api-key";
 import { MapboxSecretToken } from "./mapbox-secret-token";
+import { MetaAccessToken } from "./meta-access-token";
 import { NetlifyToken } from "./netlify-token";
 import { NewRelicKey } from "./new-relic-keys";
 import { NotionToken } from "./notion-token";
 import { NugetApiKey } from "./nuget-api-key";
 import { OctopusDeployApiKey } from "./octopus-deploy-api-key";
-import { OpenaiApiKey } from "./openai-api-key";
 import { OktaApiToken } from "./okta-api-token";
 import { OnepasswordServiceAccountToken } from "./onepassword-service-account-token";
+import { OpenaiApiKey } from "./openai-api-key";
+import { OpenshiftUserToken } from "./openshift-user-token";
 import { PerplexityApiKey } from "./perplexity-api-key";
 import { PixieKey } from "./pixie-key";
 import { PlaidAccessToken } from "./plaid-access-token";
@@ -47,6 +59,8 @@ import { ReplicateApiToken } from "./replicate-api-token";
 import { ResendApiKey } from "./resend-api-key";
 import { RubygemsApiKey } from "./rubygems-api-key";
 import { SalesforceAccessToken } from "./salesforce-access-token";
+import { ScalingoApiToken } from "./scalingo-api-token";
+import { SettlemintToken } from "./settlemint-token";
 import { ShippoApiToken } from "./shippo-api-token";
 import { SonarqubeLegacyToken } from "./sonarqube-legacy-token";
 import { SonarqubeToken } from "./sonarqube-token";
@@ -63,42 +77,55 @@ import { TwitchStreamKey } from "./twitch-stream-key";
 import { TypeformToken } from "./typeform-token";
 import { VaultLegacyToken } from "./vault-legacy-token";
 import { XaiApiKey } from "./xai-api-key";
+import { YandexCloudCredential } from "./yandex-cloud-credential";
 import type { FormatRule, NamedRule } from "../types";
 
 // One rule a file, each with its sources: providers whose tokens have a documented shape.
 
 export const FORMATS: readonly FormatRule[] = [
   AdafruitIoKey,
+  AirtablePersonalAccessToken,
+  AlibabaAccessKeyId,
   ArtifactoryToken,
   AzureCommonAnnotatedKey,
   AzureDevopsPat,
   AzureIdentifiableKey,
   BuildkiteToken,
+  ClickhouseCloudApiSecret,
+  ClojarsDeployToken,
   ContentfulToken,
+  DefinedNetworkingApiToken,
   DependencyTrackKey,
   DjangoGeneratedSecretKey,
   DockerHubToken,
+  DropboxShortLivedToken,
   DuffelApiToken,
   DynatraceToken,
   EasypostApiKey,
   FigmaToken,
   FirecrawlApiKey,
+  FlutterwaveSecretKey,
   FlyioToken,
+  FrameioToken,
   GoogleOauthAccessToken,
   GrafanaCloudToken,
   GrafanaLegacyApiKey,
   GroqApiKey,
+  HarnessToken,
   HubspotPrivateAppToken,
   InfracostApiKey,
+  Intra42ClientSecret,
   LangsmithApiKey,
   MapboxSecretToken,
+  MetaAccessToken,
   NetlifyToken,
   NewRelicKey,
   NotionToken,
   NugetApiKey,
   OctopusDeployApiKey,
-  OpenaiApiKey,
   OnepasswordServiceAccountToken,
+  OpenaiApiKey,
+  OpenshiftUserToken,
   PerplexityApiKey,
   PixieKey,
   PlaidAccessToken,
@@ -112,6 +139,8 @@ export const FORMATS: readonly FormatRule[] = [
   ResendApiKey,
   RubygemsApiKey,
   SalesforceAccessToken,
+  ScalingoApiToken,
+  SettlemintToken,
   ShippoApiToken,
   SonarqubeToken,
   SourcegraphToken,
@@ -124,6 +153,7 @@ export const FORMATS: readonly FormatRule[] = [
   TwitchStreamKey,
   TypeformToken,
   XaiApiKey,
+  YandexCloudCredential,
 ];
 export const NAMED: readonly NamedRule[] = [
   AzureDevopsLegacyPat,
