@@ -54,8 +54,20 @@ describe("no-exposed-secrets", () => {
     expect(f[0]).toMatch(new RegExp(`^mandatory no-exposed-secrets: environment variable ${c.name} holds `));
   });
 
-  it.each(lookAlikes().map((c) => [c.kind, c] as const))("passes a look-alike in every place: %s", async (_kind, c) => {
+  // A weak password is a password once it is deployed: only the look-alikes that are no literal
+  // password pass everywhere (the detector's own tests hold "changeme" as documentation in text).
+  const deployedPassword = new Set(["changeme"]);
+  it.each(lookAlikes().filter((c) => !deployedPassword.has(c.kind)).map((c) => [c.kind, c] as const))("passes a look-alike in every place: %s", async (_kind, c) => {
     for (const [, build] of PLACES) expect((await findings("prod", build(c.name, c.value))).filter((f) => f.includes("no-exposed-secrets"))).toEqual([]);
+  });
+
+  it("blocks a weak or placeholder password under a password's name in every named place, and passes what stands in for one", async () => {
+    const named = PLACES.filter(([what]) => what !== "description" && what !== "DNS TXT record");
+    for (const weak of ["changeme", "admin123", "postgres", "Password1!"])
+      for (const [what, build, where] of named)
+        expect(await findings("prod", build("DB_PASSWORD", weak)), `${weak} in ${what}`).toEqual([`mandatory no-exposed-secrets: ${where.replace("NAME", "DB_PASSWORD")} holds a password under the name "DB_PASSWORD" (value not shown). Move it to the secret store and rotate it.`]);
+    const standIns = ["${DB_PASSWORD}", "{{ .Values.db.password }}", "$DB_PASSWORD", "<db-password>", "********", "arn:aws:secretsmanager:eu-west-1:222233334444:secret:db-AbCdEf", "launch-baseline/prod/db-password", "/run/secrets/db_password", "none", ""];
+    for (const v of standIns) for (const [what, build] of named) expect((await findings("prod", build("DB_PASSWORD", v))).filter((f) => f.includes("no-exposed-secrets")), `${v} in ${what}`).toEqual([]);
   });
 
   it("leaves the secret-bearing fields alone", async () => {

@@ -124,7 +124,7 @@ function plaintextSecretProblems(key: string, value: string, fix: FixHints): str
   const parsed = /^[[{]/.test(value) ? parseJsonOr(value, value) : value;
   walk(parsed, key);
   return strings.flatMap(([path, s]) => {
-    const found = detectSecrets(s, path.split(/[.:[\]]/).filter(Boolean).pop());
+    const found = detectSecrets(s, path.split(/[.:[\]]/).filter(Boolean).pop(), { deployed: true });
     return found.length === 0 ? [] : [`${path} holds ${found[0].description} in plaintext (value not shown). Fix: ${fix.removeExposed()}`];
   });
 }

@@ -1,5 +1,5 @@
 import { pairsOnLine } from "./assignments";
-import { isFiller, isPasswordPlaceholder } from "./filler";
+import { isFiller, isPasswordPlaceholder, isStandIn } from "./filler";
 import { keywordIndex } from "./keyword-index";
 import { nameStrength, type NameStrength } from "./names";
 import { FORMAT_RULES, NAMED_RULES } from "./rules";
@@ -232,17 +232,46 @@ function byName(value: string, name: string): SecretFinding | undefined {
 }
 
 /**
+ * A password in deployed configuration, however weak: what documentation writes (admin123,
+ * changeme, postgres) refused in free text is, in a task's environment or a stack's plain config,
+ * the password that service runs with, or a placeholder that went to production. Left out: what
+ * stands in for a value (a template, a variable, a mask), says there is none, is encrypted at rest,
+ * points to a secret store, a store's entry by name or a file, or is code.
+ */
+function isDeployedPassword(v: string): boolean {
+  return (
+    v.length >= 4 &&
+    !isStandIn(v) &&
+    !/^(?:true|false|none|null|nil|undefined|yes|no|on|off|required|optional|empty|unset|disabled)$/i.test(v) &&
+    !/^(?:ENC\[|\$ANSIBLE_VAULT|!vault|vault:|AQICA)/.test(v) &&
+    !/^(?:arn:aws[a-z-]*:|ssm:|secretsmanager:|op:\/\/|projects\/[^/]+\/secrets\/)/.test(v) &&
+    !(v.includes("/") && /^[~.]{0,2}\/?[\w.-]+(?:\/[\w.-]+)*\/?$/.test(v)) && // a path, or a store's entry (prod/db-password)
+    !/^[a-z0-9]+(?:[-_.][a-z0-9]+)+$/.test(v) && // a name (smtp-password), as a secret store's entries have
+    !isCode(v)
+  );
+}
+
+export interface DetectOptions {
+  /**
+   * The value is deployed configuration (an environment variable, a binding, a tag, a plain
+   * stack setting), not text that may be documentation: a literal under a password's name is a
+   * finding however weak it is.
+   */
+  readonly deployed?: boolean;
+}
+
+/**
  * Finds secrets in one value. `name` is where the value sits (an env var, a config key, a tag, a
  * header), which some rules need. Findings name the kind only, so they are safe to print.
  */
-export function detectSecrets(value: string, name?: string): SecretFinding[] {
+export function detectSecrets(value: string, name?: string, opts: DetectOptions = {}): SecretFinding[] {
   // A templated value (`${...}`) is filled in elsewhere: the literal holds no secret.
   if (/\$\{[^}]*\}|\{\{[^}]*\}\}/.test(value)) return [];
   const text = name && /^(?:proxy-)?authorization$/i.test(name) ? `Authorization: ${value}` : value;
   const seen = new Map<string, SecretFinding>();
   for (const h of formatHits(text, prescan(text).rules)) if (!seen.has(h.kind)) seen.set(h.kind, { kind: h.kind, description: h.description });
   if (seen.size === 0 && name) {
-    const f = byName(value.trim(), name);
+    const f = byName(value.trim(), name) ?? (opts.deployed && verdictFor(name).strength === "password" && isDeployedPassword(value.trim()) ? { kind: "hardcoded-password", description: `a password under the name "${name}"` } : undefined);
     if (f) seen.set(f.kind, f);
   }
   return [...seen.values()];

@@ -20,6 +20,11 @@ function hasPlaceholderWord(v: string): boolean {
 const TEMPLATE = /<[A-Za-z][\w .:-]+>|\$\{[^}]*\}|\{\{[^}]*\}\}|%\([A-Za-z_][\w.-]*\)s|%[A-Z_]{3,}%|^\$[A-Za-z_][A-Za-z0-9_]*$|^\$\(|^@[A-Z_]+@$/;
 const MASKED = /x{5,}|X{5,}|\*{3,}|\.{3}|…|#{4,}|•{2,}|_{5,}|-{5,}|0{8,}/;
 
+/** A template, a variable or a mask in place of a value: `${DB_PASSWORD}`, `<password>`, `$SMTP_PASS`, `********`. */
+export function isStandIn(value: string): boolean {
+  return TEMPLATE.test(value) || MASKED.test(value);
+}
+
 /** A run of seven or more characters each one after (or before) the last: 1234567, abcdefg. */
 function hasSequence(s: string, run = 7): boolean {
   let up = 1;

@@ -18,7 +18,7 @@ export const noExposedSecrets: LaunchResourcePolicy = {
   runbook: "secret-exposed",
   validateResource: (args, report) => {
     for (const place of exposedValues(args.type, args.props)) {
-      const found = detectSecrets(place.value, place.name);
+      const found = detectSecrets(place.value, place.name, { deployed: true });
       if (found.length) report(`${place.where} holds ${found[0].description} (value not shown). Move it to the secret store and rotate it.`);
     }
   },
