@@ -1,3 +1,5 @@
+import { nameStrength } from "./names";
+
 // Where a name and a value meet in text, in the syntaxes secrets are written in: `NAME=value`,
 // `name: value`, Go's `:=`, Make's `?=`, `=>`, `System.setProperty("name", "value")`, XML elements
 // (value inline or on its own line), `<add key= value=>`, PowerShell and CLI `-Name value`,
@@ -28,8 +30,9 @@ const DSL = /^\s*([A-Za-z_][\w.-]*)\s+(?:"([^"\n]*)"|'([^'\n]*)')\s*;?\s*$/g;
 // Android Gradle's `buildConfigField "String", "API_KEY", "\"value\""` and `resValue(type, name, value)`:
 // the name is the second argument, and the value is a Java literal inside a Groovy or Kotlin string.
 const BUILD_FIELD = /\b(?:buildConfigField|resValue)\s*\(?\s*["'][\w.]+["']\s*,\s*["']([\w.]+)["']\s*,\s*["'](?:\\?")?([^"'\\\n]+)/g;
-// A credential checked against a literal in code, `password == "..."` or `getPassword().equals("...")`: the
-// literal is the credential, hard-coded (CWE-798). Only quoted literals: `x == other` is code.
+// A password checked against a literal in code, `password == "..."` or `getPassword().equals("...")`: the
+// literal is the password, hard-coded (CWE-798). Only quoted literals (`x == other` is code), and
+// only under a password's name: `args.token === "aws:s3/bucket:Bucket"` compares a type, not a token.
 const COMPARE = /([A-Za-z_$][\w$.]*)\s*(?:===?|!==?)\s*(?:"([^"\n]*)"|'([^'\n]*)')|([A-Za-z_$][\w$.]*)(?:\(\))?\.equals\(\s*"([^"\n]*)"\s*\)/g;
 const FLAG = new RegExp(String.raw`(?:^|\s)--?([A-Za-z][\w-]*)\s+${VALUE}`, "g");
 
@@ -50,7 +53,7 @@ function collectComparisons(line: string, base: number, out: Pair[]): void {
   for (let m = COMPARE.exec(line); m; m = COMPARE.exec(line)) {
     const name = m[1] ?? m[4];
     const value = m[2] ?? m[3] ?? m[5];
-    if (name && value) out.push({ name, value: value.trim(), at: base + m.index + m[0].lastIndexOf(value) });
+    if (name && value && nameStrength(name) === "password") out.push({ name, value: value.trim(), at: base + m.index + m[0].lastIndexOf(value) });
   }
 }
 
