@@ -1,0 +1,114 @@
+import { isFiller, isStandIn } from "./filler";
+import { entropy } from "./rules/types";
+
+// Values in a credential's place that are not credentials: identifiers, public material, code,
+// names made of words, text in base64, and what stands in for a deployed password. The detector
+// asks these before it reports a value found by its name.
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const HEX = /^(?:0x)?[0-9a-f]+$/i;
+
+/** Code on the right of a name: Other.secret_length, state?.password, getToken(, `${...}`. */
+function isCode(v: string): boolean {
+  // The whole value a member chain, perhaps a ternary's test (`P.supportsImmutableAssets?`): a
+  // dotted token (`abc.Def9-x`) only starts like one.
+  // Or a member assigned inside it, as minified code runs on: `y:s.username+=y`.
+  return /^[A-Za-z_$][\w$]*(?:(?:\?\.|!\.|\.)[A-Za-z_$][\w$]*)+[?!]?$/.test(v) || /[()[\]]|\$\{|\?\.|^[!?&|]|[A-Za-z_$][\w$]*\.[A-Za-z_$][\w$]*[-+*/|&]?=/.test(v);
+}
+
+/** An identifier made of words (OAuth2Client, X509SubjectKeyIDExtension): a type or a constant, not a key. */
+export function isWordy(v: string): boolean {
+  if (!/^[A-Za-z0-9_$.-]+$/.test(v)) return false;
+  return inWords(v) >= 0.8 * v.replace(/[_$.-]/g, "").length;
+}
+
+/** How many characters of `v` are in words (camelCase, snake_case and UPPER runs split apart). */
+function inWords(v: string): number {
+  const chunks = v.match(/[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+/g) ?? [];
+  // A word has a vowel at least every five letters; random runs of letters mostly do not.
+  const isWord = (c: string) => (/^[A-Za-z]{3,}$/.test(c) && (c.match(/[aeiou]/gi) ?? []).length >= Math.max(1, Math.floor(c.length / 5))) || /^(?:To|In|On|Of|At|By|Is|Id|As|Or|If)$/.test(c);
+  return chunks.filter(isWord).reduce((n, c) => n + c.length, 0);
+}
+
+/** Base64 that decodes to readable text with spaces is a sentence, not a key. */
+function isEncodedText(v: string): boolean {
+  if (!/^[A-Za-z0-9+/]{12,}={0,2}$/.test(v) || v.length % 4 !== 0) return false;
+  const text = Buffer.from(v, "base64").toString("latin1");
+  return / /.test(text) && /^[\x20-\x7e]+$/.test(text);
+}
+
+/**
+ * Drawn by a generator, not written, though it holds brackets or parentheses (Django's
+ * get_random_secret_key() puts one in nine keys of ten): 40 characters or more, no space, 4.5
+ * bits a character or more, not half words, and no regular-expression syntax, member access or
+ * operator of code. Code repeats its letters and quotes: expressions that long come to 3.6 to 4.6
+ * bits, and the ones near the top are names (makeGetter(API_BACKWARDS_COMPATIBILITY), call methods
+ * on names (Buffer.from, process.env) or join their calls with || or &&.
+ */
+function isGenerated(v: string): boolean {
+  return v.length >= 40 && !/\s/.test(v) && !/[A-Za-z0-9]-[A-Za-z0-9]\]|\{\d+,?\d*\}|\(\?[:=!<]|\\[dwsbDWS]|\|\||&&|[A-Za-z]{3,}\.[A-Za-z]{3,}/.test(v) && entropy(v) >= 4.5 && inSpokenWords(v) < 0.5 * v.length;
+}
+
+/**
+ * Characters in runs of four letters or more that are a third vowels or more, as English words
+ * and the names made of them are (make, Getter, COMPATIBILITY); random letters are a fifth
+ * vowels, so they rarely make such runs.
+ */
+function inSpokenWords(v: string): number {
+  const chunks = v.match(/[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+/g) ?? [];
+  return chunks.filter((c) => c.length >= 4 && (c.match(/[aeiou]/gi) ?? []).length >= 0.3 * c.length).reduce((n, c) => n + c.length, 0);
+}
+
+/** One lower-case run of letters and digits too long and too mixed to be a name: a base32 or base36 key. */
+function isRandomRun(v: string): boolean {
+  return v.length >= 20 && /^[a-z0-9]+$/.test(v) && /\d/.test(v) && /[a-z]/.test(v) && entropy(v) >= 3.8 && !isWordy(v);
+}
+
+/** Identifiers, public material and code: never secrets (a lower-case word with digits may be a password). */
+export function isLookAlike(v: string, password = false): boolean {
+  return (
+    isFiller(v) ||
+    /^(?:true|false|none|null|nil|undefined|yes|no|on|off|required|optional)$/i.test(v) ||
+    /^arn:aws[a-z-]*:/.test(v) ||
+    /^(?:sha(?:1|256|512)|md5):/i.test(v) ||
+    /^[\d.:_-]+$/.test(v) || // numbers, versions, times
+    /^0x[0-9a-f]{1,16}$/i.test(v) || // a numeric literal
+    (/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/.test(v) && !(password && /^[a-z0-9]+$/.test(v) && /\d/.test(v) && /[a-z]/.test(v)) && !isRandomRun(v)) || // kebab, snake or dotted names
+    /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) || // another variable's name
+    /^(?:\.{0,2}\/|~\/)[\w./-]*$/.test(v) || // paths
+    /^[A-Za-z][\w+.-]*:\/\/[^\s@]*$/.test(v) || // URLs without credentials
+    (isCode(v) && !isGenerated(v)) ||
+    (!password && isWordy(v)) ||
+    isEncodedText(v) ||
+    /\\[nrt]/.test(v) || // escaped line breaks: a fragment of text or code, not one value
+    /^\d{4}-\d\d-\d\dT[\d:.]+Z?$/.test(v) || // a timestamp
+    /^(?:ENC\[|\$ANSIBLE_VAULT|!vault|vault:|AQICA)/.test(v) || // encrypted at rest (sops, Ansible, KMS)
+    /(^|;)\s*v=DKIM1\b/.test(v) ||
+    /^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-\S+) AAAA/.test(v) ||
+    /-----BEGIN (?:PUBLIC KEY|CERTIFICATE|RSA PUBLIC KEY)-----/.test(v) ||
+    /^pk_(?:live|test)_/.test(v) ||
+    /\.apps\.googleusercontent\.com$/.test(v) ||
+    /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(v) // an email address
+  );
+}
+
+/**
+ * A password in deployed configuration, however weak: what documentation writes (admin123,
+ * changeme, postgres) refused in free text is, in a task's environment or a stack's plain config,
+ * the password that service runs with, or a placeholder that went to production. Left out: what
+ * stands in for a value (a template, a variable, a mask), says there is none, is encrypted at rest,
+ * points to a secret store, a store's entry by name or a file, or is code.
+ */
+export function isDeployedPassword(v: string): boolean {
+  return (
+    v.length >= 4 &&
+    !isStandIn(v) &&
+    !/^(?:true|false|none|null|nil|undefined|yes|no|on|off|required|optional|empty|unset|disabled)$/i.test(v) &&
+    !/^(?:ENC\[|\$ANSIBLE_VAULT|!vault|vault:|AQICA)/.test(v) &&
+    !/^(?:arn:aws[a-z-]*:|ssm:|secretsmanager:|op:\/\/|projects\/[^/]+\/secrets\/)/.test(v) &&
+    !(v.includes("/") && /^[~.]{0,2}\/?[\w.-]+(?:\/[\w.-]+)*\/?$/.test(v)) && // a path, or a store's entry (prod/db-password)
+    !/^[a-z0-9]+(?:[-_.][a-z0-9]+)+$/.test(v) && // a name (smtp-password), as a secret store's entries have
+    !isCode(v)
+  );
+}
+
