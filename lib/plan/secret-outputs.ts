@@ -46,7 +46,7 @@ export function unmarkedSecretOutputs(outputs: Record<string, unknown>, resource
   const walk = (v: unknown, path: string): unknown => {
     if (isSecretWire(v) || v === UNKNOWN) return v;
     if (typeof v === "string") {
-      const leaked = [...known].some((s) => v.includes(s)) || detectSecrets(v, path.split(/[.[\]]/).filter(Boolean).pop()).length > 0;
+      const leaked = [...known].some((s) => v.includes(s)) || detectSecrets(v, path.split(/[.[\]]/).filter(Boolean).pop(), { deployed: true }).length > 0;
       if (!leaked) return v;
       violations.push({ policy: STACK_OUTPUTS_SECRET.id, enforcementLevel: "mandatory", severity: STACK_OUTPUTS_SECRET.severity, urn: stackUrn, message: `output ${path} carries a secret value but is not marked secret (value not shown). Fix: export it with pulumi.secret(...), or do not export it.` });
       return { [SIG]: SECRET_SIG, value: "" };
