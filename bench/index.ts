@@ -1,4 +1,5 @@
 import { benchDmarcReports } from "./dmarc-reports";
+import { benchGitleaksBreadth } from "./gitleaks-breadth";
 import { benchIndependentCorpus } from "./independent-corpus";
 import { benchLogs } from "./logs";
 import { benchPlanStartup } from "./plan-startup";
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${plan.report}\n\n`);
   process.stdout.write(`${await benchSecretDetection(5)}\n\n`);
   process.stdout.write(`${await benchIndependentCorpus()}\n\n`);
+  process.stdout.write(`${benchGitleaksBreadth()}\n\n`);
   process.stdout.write(`${benchThirdPartyCode()}\n\n`);
   process.stdout.write(`${await benchLogs()}\n\n`);
   process.stdout.write(`${await benchVerify(Math.min(runs, 5))}\n\n`);

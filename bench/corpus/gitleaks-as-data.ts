@@ -26,6 +26,7 @@ export interface GitleaksAsData {
   readonly source: RuleFile["source"];
   readonly ported: number;
   readonly skipped: readonly string[];
+  readonly rules: readonly ForeignRule[];
   /** The rule ids that fire on the text. */
   findings(text: string): string[];
 }
@@ -45,6 +46,7 @@ export function loadGitleaks(): GitleaksAsData {
     source: file.source,
     ported: rules.length,
     skipped: file.skipped,
+    rules: file.rules,
     findings(text) {
       const lower = text.toLowerCase();
       const out: string[] = [];

@@ -1,5 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { isWordy } from "../../lib/secrets/detector";
+import { randomFloor } from "../../lib/secrets/look-alikes";
+import { entropy } from "../../lib/secrets/rules/types";
 import { isFiller, isPasswordPlaceholder } from "../../lib/secrets/filler";
 import { githubToken } from "./fake-tokens";
 import { randomBytes, randomUUID } from "./seeded-random";
@@ -31,6 +33,7 @@ const upperDigits = (n: number) => pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", n);
 const b64url = (n: number) => pick(`${ALNUM}-_`, n);
 const b64 = (n: number) => pick(`${ALNUM}+/`, n);
 const alnum = (n: number) => pick(ALNUM, n);
+const base36 = (n: number) => pick("abcdefghijklmnopqrstuvwxyz0123456789", n);
 const lower = (n: number) => pick("abcdefghijklmnopqrstuvwxyz", n);
 const upperAlnum = (n: number) => pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", n);
 const uuid = () => randomUUID();
@@ -193,6 +196,16 @@ export const FAMILIES: readonly Family[] = [
   f("cloud", "yandex-cloud-credential", "YC_API_KEY", () => `AQVN${b64url(36)}`),
   f("code-hosting", "clojars-deploy-token", "CLOJARS_PASSWORD", () => `CLOJARS_${pick("abcdefghijklmnopqrstuvwxyz0123456789", 60)}`),
   f("services", "dropbox-short-lived-token", "DROPBOX_ACCESS_TOKEN", () => `sl.${b64url(140)}`),
+  f("services", "onepassword-secret-key", "OP_SECRET_KEY", () => `A3-${upperAlnum(6)}-${upperAlnum(6)}-${upperAlnum(5)}-${upperAlnum(5)}-${upperAlnum(5)}-${upperAlnum(5)}`),
+  f("services", "twitter-bearer-token", "X_BEARER_TOKEN", () => `${"A".repeat(22)}${alnum(30)}%2B${alnum(40)}%3D${alnum(20)}`),
+  f("code-hosting", "gitlab-session-cookie", "GITLAB_COOKIE", () => `_gitlab_session=${hex(32)}`),
+  f("services", "adobe-client-secret", "ADOBE_CLIENT_SECRET", () => `p8e-${alnum(32)}`),
+  f("cloud", "aws-bedrock-api-key", "AWS_BEARER_TOKEN_BEDROCK", () => `ABSK${b64(132)}`),
+  f("cloud", "aws-bedrock-api-key", "BEDROCK_SHORT_TERM_KEY", () => `bedrock-api-key-${Buffer.from("bedrock.amazonaws.com").toString("base64")}${b64(400)}`),
+  f("cloud", "heroku-api-key-v2", "HEROKU_API_TOKEN", () => `HRKU-AA${b64url(58)}`),
+  f("services", "maxmind-license-key", "MAXMIND_LICENSE_KEY", () => `${alnum(6)}_${alnum(29)}_mmk`),
+  f("services", "huggingface-token", "HF_ORG_TOKEN", () => `api_org_${pick("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", 34)}`),
+  f("messaging", "slack-bot-token", "SLACK_LEGACY_BOT", () => `xoxb-${digits(11)}-${alnum(24)}`),
   f("generic", "jwt", "SESSION", () => jwt({ sub: uuid(), exp: 1900000000 })),
   f("generic", "url-with-password", "DATABASE_URL", () => `postgres://app:${alnum(20)}@db.internal.community.test:5432/community`),
   f("generic", "hardcoded-password", "SMTP_PASSWORD", () => until(() => `${alnum(6)}!${digits(4)}${lower(4)}`, (v) => !isPasswordPlaceholder(v))),
@@ -202,6 +215,12 @@ export const FAMILIES: readonly Family[] = [
   f("generic", "high-entropy-secret", "CLIENT_SECRET", () => hex(40)),
   f("generic", "high-entropy-secret", "ACCOUNT_KEY", () => `${alnum(26)}${digits(4)}`),
   f("generic", "high-entropy-secret", "SESSION_SIGNING_KEY", () => `${alnum(30)}${digits(4)}`),
+  // Lower-case keys, bare, after a prefix or in dashed groups: one random draw in a hundred falls
+  // under the entropy a generated key is held to (randomFloor) and reads as a typed name, so the
+  // corpus draws again then.
+  f("generic", "high-entropy-secret", "ROUTING_API_KEY", () => until(() => base36(18), (v) => entropy(v) >= randomFloor(18, false))),
+  f("generic", "high-entropy-secret", "LETTERS_API_KEY", () => `live_${until(() => hex(35), (v) => entropy(v) >= randomFloor(35, true))}`),
+  f("generic", "high-entropy-secret", "CHAT_ACCESS_TOKEN", () => `${base36(6)}-${until(() => base36(24), (v) => /\d/.test(v) && entropy(v) >= randomFloor(24, false))}-${base36(8)}`),
 ];
 
 /** Microsoft's common annotated key with a provider signature: JQQJ9, a version, and the signature 76 in. */
@@ -281,6 +300,9 @@ export const LOOK_ALIKES: readonly LookAlike[] = [
   l("code-hosting", "GitLab token filler", "GITLAB_TOKEN", () => `glpat-${repeat("X", 20)}`),
   l("code-hosting", "truncated GitHub token", "GITHUB_TOKEN", () => `ghp_${alnum(6)}...`),
   l("code-hosting", "git commit", "GIT_SHA", () => hex(40)),
+  l("generic", "a secret store entry's name", "DB_PASSWORD_SECRET_NAME", () => `launch-baseline-prod-${lower(5)}-database-password-v2`),
+  l("generic", "a release tag under a token's name", "DEPLOY_TOKEN_REF", () => `release-2026-${digits(2)}-${digits(2)}-build${digits(3)}`),
+  l("generic", "a service name under a key's name", "QUEUE_KEY", () => `community-notifications-eu-west-1-${digits(2)}`),
   l("messaging", "Slack token filler", "SLACK_BOT_TOKEN", () => "xoxb-xxxx-xxxx-xxxxxxxxxxxx"),
   l("messaging", "Slack prefix inside a URL", "ICON_URL", () => `https://static.community.test/icons/xoxb-sprite-2x-${lower(6)}.png`),
   l("messaging", "Twilio account SID", "TWILIO_ACCOUNT_SID", () => `AC${hex(32)}`),

@@ -7,7 +7,7 @@ import type { FormatRule } from "./types";
 const HEX_UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
 export const MESSAGING_FORMATS: readonly FormatRule[] = [
-  { id: "slack-bot-token", description: "a Slack bot token", keywords: ["xoxb-"], pattern: /\b(xoxb-\d{8,13}-\d{8,13}-[A-Za-z0-9]{20,34})\b/, minEntropy: 3 },
+  { id: "slack-bot-token", description: "a Slack bot token", keywords: ["xoxb-"], pattern: /\b(xoxb-\d{8,13}-\d{8,13}-[A-Za-z0-9]{20,34}|xoxb-\d{8,14}-[A-Za-z0-9]{18,26})\b/, minEntropy: 3 },
   { id: "slack-user-token", description: "a Slack user token", keywords: ["xoxp-", "xoxe-"], pattern: /\b(xox[pe](?:-\d{8,13}){3}-[A-Za-z0-9]{28,34})\b/, minEntropy: 3 },
   { id: "slack-app-token", description: "a Slack app-level token", keywords: ["xapp-"], pattern: /\b(xapp-\d-[A-Z0-9]{8,12}-\d{8,13}-[a-z0-9]{32,64})\b/i, minEntropy: 3 },
   { id: "slack-refresh-token", description: "a Slack refresh or configuration token", keywords: ["xoxe"], pattern: /\b(xoxe(?:\.xox[bp])?-\d-[A-Za-z0-9]{140,170})\b/, minEntropy: 3 },

@@ -4,7 +4,7 @@ import type { FormatRule } from "./types";
 
 export const SERVICE_FORMATS: readonly FormatRule[] = [
   { id: "anthropic-api-key", description: "an Anthropic API key", keywords: ["sk-ant-"], pattern: /\b(sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,})(?![A-Za-z0-9_-])/, minEntropy: 3 },
-  { id: "huggingface-token", description: "a Hugging Face access token", keywords: ["hf_"], pattern: /\b(hf_[A-Za-z]{34,40})\b/, minEntropy: 3 },
+  { id: "huggingface-token", description: "a Hugging Face access token", keywords: ["hf_", "api_org_"], pattern: /\b(hf_[A-Za-z]{34,40}|api_org_[A-Za-z]{34})\b/, minEntropy: 3 },
   { id: "vault-token", description: "a HashiCorp Vault token", keywords: ["hvs.", "hvb."], pattern: /\b(hv[sb]\.[A-Za-z0-9_-]{24,})(?![A-Za-z0-9_-])/, minEntropy: 3 },
   { id: "doppler-token", description: "a Doppler token", keywords: ["dp.pt.", "dp.st.", "dp.sa.", "dp.ct.", "dp.scim.", "dp.audit."], pattern: /\b(dp\.(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44})\b/, minEntropy: 3 },
   { id: "postman-api-key", description: "a Postman API key", keywords: ["pmak-"], pattern: /\b(PMAK-[a-f0-9]{24}-[a-f0-9]{34})\b/, minEntropy: 3 },

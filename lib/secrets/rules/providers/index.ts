@@ -1,7 +1,9 @@
 import { AdafruitIoKey } from "./adafruit-io-key";
+import { AdobeClientSecret } from "./adobe-client-secret";
 import { AirtablePersonalAccessToken } from "./airtable-personal-access-token";
 import { AlibabaAccessKeyId } from "./alibaba-access-key-id";
 import { ArtifactoryToken } from "./artifactory-token";
+import { AwsBedrockApiKey } from "./aws-bedrock-api-key";
 import { AzureCommonAnnotatedKey } from "./azure-common-annotated-key";
 import { AzureDevopsLegacyPat } from "./azure-devops-legacy-pat";
 import { AzureDevopsPat } from "./azure-devops-pat";
@@ -25,17 +27,20 @@ import { FirecrawlApiKey } from "./firecrawl-api-key";
 import { FlutterwaveSecretKey } from "./flutterwave-secret-key";
 import { FlyioToken } from "./flyio-token";
 import { FrameioToken } from "./frameio-token";
+import { GitlabSessionCookie } from "./gitlab-session-cookie";
 import { GoogleOauthAccessToken } from "./google-oauth-access-token";
 import { GrafanaCloudToken } from "./grafana-cloud-token";
 import { GrafanaLegacyApiKey } from "./grafana-legacy-api-key";
 import { GroqApiKey } from "./groq-api-key";
 import { HarnessToken } from "./harness-token";
+import { HerokuApiKeyV2 } from "./heroku-api-key-v2";
 import { HubspotPrivateAppToken } from "./hubspot-private-app-token";
 import { InfracostApiKey } from "./infracost-api-key";
 import { Intra42ClientSecret } from "./intra42-client-secret";
 import { KubernetesBootstrapToken } from "./kubernetes-bootstrap-token";
 import { LangsmithApiKey } from "./langsmith-api-key";
 import { MapboxSecretToken } from "./mapbox-secret-token";
+import { MaxmindLicenseKey } from "./maxmind-license-key";
 import { MetaAccessToken } from "./meta-access-token";
 import { NetlifyToken } from "./netlify-token";
 import { NewRelicKey } from "./new-relic-keys";
@@ -43,6 +48,7 @@ import { NotionToken } from "./notion-token";
 import { NugetApiKey } from "./nuget-api-key";
 import { OctopusDeployApiKey } from "./octopus-deploy-api-key";
 import { OktaApiToken } from "./okta-api-token";
+import { OnepasswordSecretKey } from "./onepassword-secret-key";
 import { OnepasswordServiceAccountToken } from "./onepassword-service-account-token";
 import { OpenaiApiKey } from "./openai-api-key";
 import { OpenshiftUserToken } from "./openshift-user-token";
@@ -74,6 +80,7 @@ import { ThingsboardDeviceToken } from "./thingsboard-device-token";
 import { TwilioAuthToken } from "./twilio-auth-token";
 import { TwitchClientSecret } from "./twitch-client-secret";
 import { TwitchStreamKey } from "./twitch-stream-key";
+import { TwitterBearerToken } from "./twitter-bearer-token";
 import { TypeformToken } from "./typeform-token";
 import { VaultLegacyToken } from "./vault-legacy-token";
 import { XaiApiKey } from "./xai-api-key";
@@ -84,9 +91,11 @@ import type { FormatRule, NamedRule } from "../types";
 
 export const FORMATS: readonly FormatRule[] = [
   AdafruitIoKey,
+  AdobeClientSecret,
   AirtablePersonalAccessToken,
   AlibabaAccessKeyId,
   ArtifactoryToken,
+  AwsBedrockApiKey,
   AzureCommonAnnotatedKey,
   AzureDevopsPat,
   AzureIdentifiableKey,
@@ -107,22 +116,26 @@ export const FORMATS: readonly FormatRule[] = [
   FlutterwaveSecretKey,
   FlyioToken,
   FrameioToken,
+  GitlabSessionCookie,
   GoogleOauthAccessToken,
   GrafanaCloudToken,
   GrafanaLegacyApiKey,
   GroqApiKey,
   HarnessToken,
+  HerokuApiKeyV2,
   HubspotPrivateAppToken,
   InfracostApiKey,
   Intra42ClientSecret,
   LangsmithApiKey,
   MapboxSecretToken,
+  MaxmindLicenseKey,
   MetaAccessToken,
   NetlifyToken,
   NewRelicKey,
   NotionToken,
   NugetApiKey,
   OctopusDeployApiKey,
+  OnepasswordSecretKey,
   OnepasswordServiceAccountToken,
   OpenaiApiKey,
   OpenshiftUserToken,
@@ -151,6 +164,7 @@ export const FORMATS: readonly FormatRule[] = [
   TerraformCloudToken,
   ThingsboardDeviceToken,
   TwitchStreamKey,
+  TwitterBearerToken,
   TypeformToken,
   XaiApiKey,
   YandexCloudCredential,
