@@ -2,7 +2,7 @@ import { pairsOnLine } from "./assignments";
 import { isFiller, isPasswordPlaceholder } from "./filler";
 import { keywordIndex } from "./keyword-index";
 import { HEX, UUID, isDeployedPassword, isLookAlike, isWordy } from "./look-alikes";
-import { nameStrength, type NameStrength } from "./names";
+import { fitsShape, nameStrength, pinnedShape, type NameStrength } from "./names";
 import { FORMAT_RULES, NAMED_RULES } from "./rules";
 import { entropy, type FormatRule } from "./rules/types";
 
@@ -116,6 +116,7 @@ function secretByName(value: string, strength: NameStrength): boolean {
 interface NameVerdict {
   readonly strength?: NameStrength;
   readonly rules: typeof NAMED_RULES;
+  readonly pinned?: RegExp;
 }
 
 // Names repeat across a file and a history: classify each once.
@@ -124,7 +125,7 @@ function verdictFor(name: string): NameVerdict {
   let v = verdicts.get(name);
   if (!v) {
     if (verdicts.size > 50_000) verdicts.clear();
-    v = { strength: nameStrength(name), rules: NAMED_RULES.filter((r) => r.name.test(name)) };
+    v = { strength: nameStrength(name), rules: NAMED_RULES.filter((r) => r.name.test(name)), pinned: pinnedShape(name) };
     // A name sliced from a large text would keep that whole text alive: keep a copy instead.
     verdicts.set(Buffer.from(name).toString(), v);
   }
@@ -138,6 +139,7 @@ function byName(value: string, name: string): SecretFinding | undefined {
   for (const r of verdict.rules) {
     if (r.value.test(value) && !isFiller(value) && (r.wordsByChance || !isWordy(value)) && (r.minEntropy === undefined || entropy(value) >= r.minEntropy)) return { kind: r.id, description: r.description };
   }
+  if (verdict.pinned && !fitsShape(verdict.pinned, value)) return undefined;
   // `exports.FooKey = FooKey`: a name assigned to itself is code.
   if (name.split(".").pop()!.toLowerCase() === value.toLowerCase()) return undefined;
   const strength = verdict.strength;

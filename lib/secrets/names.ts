@@ -46,3 +46,26 @@ export function nameStrength(name: string): NameStrength | undefined {
   if (k < 0) return undefined;
   return k > 0 && ["api", "access", "private", "signing", "secret", "client", "master", "encryption", "hmac", "jwt", "session", "app", "service", "license", "admin", "root"].includes(words[k - 1]) ? "secret" : "key";
 }
+
+/**
+ * Names that pin one provider's fixed format. A value of another shape there is not that
+ * credential but ciphertext, an encoding of something else or a stand-in: the encrypted AWS
+ * secret of a CI file is 40 random bytes in base64, and a stream key without `live_` is not
+ * Twitch's. A pinned value also counts in base64, as the key it encodes.
+ */
+const PINNED: ReadonlyArray<{ name: RegExp; shape: RegExp }> = [
+  { name: /awssecretaccesskey$/, shape: /^[A-Za-z0-9/+]{40}$/ },
+  { name: /twitchstreamkey$/, shape: /^live_\d{6,12}_[A-Za-z0-9]{30}$/ },
+];
+
+/** The format `name` pins, if it pins one. */
+export function pinnedShape(name: string): RegExp | undefined {
+  // Written in any case and with any separators: AWS_SECRET_ACCESS_KEY, aws.secret.access.key, awsSecretAccessKey.
+  const words = name.toLowerCase().replace(/[^a-z0-9]/g, "");
+  return PINNED.find((p) => p.name.test(words))?.shape;
+}
+
+/** A value in the pinned format, bare or in base64. */
+export function fitsShape(shape: RegExp, value: string): boolean {
+  return shape.test(value) || (/^[A-Za-z0-9+/]+={0,2}$/.test(value) && shape.test(Buffer.from(value, "base64").toString("latin1")));
+}

@@ -52,6 +52,7 @@ const f = (group: string, kind: string, name: string, make: () => string): Famil
 export const FAMILIES: readonly Family[] = [
   f("cloud", "aws-access-key-id", "AWS_ACCESS_KEY_ID", () => `AKIA${upperDigits(16)}`),
   f("cloud", "aws-secret-access-key", "AWS_SECRET_ACCESS_KEY", () => b64(40)),
+  f("cloud", "high-entropy-secret", "AWS_SECRET_ACCESS_KEY", () => Buffer.from(b64(40)).toString("base64")),
   f("cloud", "azure-ad-client-secret", "AZURE_CLIENT_SECRET", () => `${alnum(3)}8Q~${b64url(34).replace(/[-_]/g, "a")}`),
   f("cloud", "azure-storage-key", "AZURE_STORAGE_KEY", () => `${b64(86)}==`),
   f("cloud", "google-api-key", "GOOGLE_MAPS_KEY", () => `AIza${b64url(35)}`),
@@ -300,6 +301,8 @@ export const LOOK_ALIKES: readonly LookAlike[] = [
   l("code-hosting", "GitLab token filler", "GITLAB_TOKEN", () => `glpat-${repeat("X", 20)}`),
   l("code-hosting", "truncated GitHub token", "GITHUB_TOKEN", () => `ghp_${alnum(6)}...`),
   l("code-hosting", "git commit", "GIT_SHA", () => hex(40)),
+  l("cloud", "an encrypted AWS secret key (ciphertext in base64, as CI files keep it)", "AWS_SECRET_ACCESS_KEY", () => randomBytes(40).toString("base64")),
+  l("services", "a stream key without Twitch's live_ prefix", "TWITCH_STREAM_KEY", () => `${digits(9)}_${alnum(25)}`),
   l("generic", "a secret store entry's name", "DB_PASSWORD_SECRET_NAME", () => `launch-baseline-prod-${lower(5)}-database-password-v2`),
   l("generic", "a release tag under a token's name", "DEPLOY_TOKEN_REF", () => `release-2026-${digits(2)}-${digits(2)}-build${digits(3)}`),
   l("generic", "a service name under a key's name", "QUEUE_KEY", () => `community-notifications-eu-west-1-${digits(2)}`),
