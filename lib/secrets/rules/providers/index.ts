@@ -2,18 +2,21 @@ import { AdafruitIoKey } from "./adafruit-io-key";
 import { AdobeClientSecret } from "./adobe-client-secret";
 import { AirtablePersonalAccessToken } from "./airtable-personal-access-token";
 import { AlibabaAccessKeyId } from "./alibaba-access-key-id";
+import { ApifyApiToken } from "./apify-api-token";
 import { ArtifactoryToken } from "./artifactory-token";
 import { AwsBedrockApiKey } from "./aws-bedrock-api-key";
 import { AzureCommonAnnotatedKey } from "./azure-common-annotated-key";
 import { AzureDevopsLegacyPat } from "./azure-devops-legacy-pat";
 import { AzureDevopsPat } from "./azure-devops-pat";
 import { AzureIdentifiableKey } from "./azure-identifiable-key";
+import { BitbucketDataCenterToken } from "./bitbucket-data-center-token";
 import { BuildkiteToken } from "./buildkite-token";
 import { ClickhouseCloudApiSecret } from "./clickhouse-cloud-api-secret";
 import { ClojarsDeployToken } from "./clojars-deploy-token";
 import { ContentfulToken } from "./contentful-token";
 import { DatadogKey } from "./datadog-key";
 import { DefinedNetworkingApiToken } from "./defined-networking-api-token";
+import { DenoDeployToken } from "./deno-deploy-token";
 import { DependencyTrackKey } from "./dependency-track-key";
 import { DjangoGeneratedSecretKey } from "./django-generated-secret-key";
 import { DockerHubToken } from "./docker-hub-token";
@@ -37,6 +40,7 @@ import { HerokuApiKeyV2 } from "./heroku-api-key-v2";
 import { HubspotPrivateAppToken } from "./hubspot-private-app-token";
 import { InfracostApiKey } from "./infracost-api-key";
 import { Intra42ClientSecret } from "./intra42-client-secret";
+import { KlaviyoPrivateApiKey } from "./klaviyo-private-api-key";
 import { KubernetesBootstrapToken } from "./kubernetes-bootstrap-token";
 import { LangsmithApiKey } from "./langsmith-api-key";
 import { MapboxSecretToken } from "./mapbox-secret-token";
@@ -46,6 +50,7 @@ import { NetlifyToken } from "./netlify-token";
 import { NewRelicKey } from "./new-relic-keys";
 import { NotionToken } from "./notion-token";
 import { NugetApiKey } from "./nuget-api-key";
+import { NvidiaApiKey } from "./nvidia-api-key";
 import { OctopusDeployApiKey } from "./octopus-deploy-api-key";
 import { OktaApiToken } from "./okta-api-token";
 import { OnepasswordSecretKey } from "./onepassword-secret-key";
@@ -53,12 +58,14 @@ import { OnepasswordServiceAccountToken } from "./onepassword-service-account-to
 import { OpenaiApiKey } from "./openai-api-key";
 import { OpenshiftUserToken } from "./openshift-user-token";
 import { PerplexityApiKey } from "./perplexity-api-key";
+import { PineconeApiKey } from "./pinecone-api-key";
 import { PixieKey } from "./pixie-key";
 import { PlaidAccessToken } from "./plaid-access-token";
 import { PlanetscaleToken } from "./planetscale-token";
 import { PosthogPersonalKey } from "./posthog-personal-key";
 import { PrefectApiKey } from "./prefect-api-key";
 import { PulumiAccessToken } from "./pulumi-access-token";
+import { RampApiSecret } from "./ramp-api-secret";
 import { ReadmeApiKey } from "./readme-api-key";
 import { RenderApiKey } from "./render-api-key";
 import { ReplicateApiToken } from "./replicate-api-token";
@@ -83,8 +90,10 @@ import { TwitchStreamKey } from "./twitch-stream-key";
 import { TwitterBearerToken } from "./twitter-bearer-token";
 import { TypeformToken } from "./typeform-token";
 import { VaultLegacyToken } from "./vault-legacy-token";
+import { VoiceflowApiKey } from "./voiceflow-api-key";
 import { XaiApiKey } from "./xai-api-key";
 import { YandexCloudCredential } from "./yandex-cloud-credential";
+import { ZapierWebhookUrl } from "./zapier-webhook-url";
 import type { FormatRule, NamedRule } from "../types";
 
 // One rule a file, each with its sources: providers whose tokens have a documented shape.
@@ -94,16 +103,19 @@ export const FORMATS: readonly FormatRule[] = [
   AdobeClientSecret,
   AirtablePersonalAccessToken,
   AlibabaAccessKeyId,
+  ApifyApiToken,
   ArtifactoryToken,
   AwsBedrockApiKey,
   AzureCommonAnnotatedKey,
   AzureDevopsPat,
   AzureIdentifiableKey,
+  BitbucketDataCenterToken,
   BuildkiteToken,
   ClickhouseCloudApiSecret,
   ClojarsDeployToken,
   ContentfulToken,
   DefinedNetworkingApiToken,
+  DenoDeployToken,
   DependencyTrackKey,
   DjangoGeneratedSecretKey,
   DockerHubToken,
@@ -126,6 +138,7 @@ export const FORMATS: readonly FormatRule[] = [
   HubspotPrivateAppToken,
   InfracostApiKey,
   Intra42ClientSecret,
+  KlaviyoPrivateApiKey,
   LangsmithApiKey,
   MapboxSecretToken,
   MaxmindLicenseKey,
@@ -134,18 +147,21 @@ export const FORMATS: readonly FormatRule[] = [
   NewRelicKey,
   NotionToken,
   NugetApiKey,
+  NvidiaApiKey,
   OctopusDeployApiKey,
   OnepasswordSecretKey,
   OnepasswordServiceAccountToken,
   OpenaiApiKey,
   OpenshiftUserToken,
   PerplexityApiKey,
+  PineconeApiKey,
   PixieKey,
   PlaidAccessToken,
   PlanetscaleToken,
   PosthogPersonalKey,
   PrefectApiKey,
   PulumiAccessToken,
+  RampApiSecret,
   ReadmeApiKey,
   RenderApiKey,
   ReplicateApiToken,
@@ -166,8 +182,10 @@ export const FORMATS: readonly FormatRule[] = [
   TwitchStreamKey,
   TwitterBearerToken,
   TypeformToken,
+  VoiceflowApiKey,
   XaiApiKey,
   YandexCloudCredential,
+  ZapierWebhookUrl,
 ];
 export const NAMED: readonly NamedRule[] = [
   AzureDevopsLegacyPat,
