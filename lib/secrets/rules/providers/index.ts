@@ -11,6 +11,7 @@ import { AzureDevopsPat } from "./azure-devops-pat";
 import { AzureIdentifiableKey } from "./azure-identifiable-key";
 import { BitbucketDataCenterToken } from "./bitbucket-data-center-token";
 import { BuildkiteToken } from "./buildkite-token";
+import { CircleciToken } from "./circleci-token";
 import { ClickhouseCloudApiSecret } from "./clickhouse-cloud-api-secret";
 import { ClojarsDeployToken } from "./clojars-deploy-token";
 import { ContentfulToken } from "./contentful-token";
@@ -24,6 +25,7 @@ import { DropboxShortLivedToken } from "./dropbox-short-lived-token";
 import { DuffelApiToken } from "./duffel-api-token";
 import { DynatraceToken } from "./dynatrace-token";
 import { EasypostApiKey } from "./easypost-api-key";
+import { ElevenlabsApiKey } from "./elevenlabs-api-key";
 import { FigmaLegacyToken } from "./figma-legacy-token";
 import { FigmaToken } from "./figma-token";
 import { FirecrawlApiKey } from "./firecrawl-api-key";
@@ -31,6 +33,7 @@ import { FlutterwaveSecretKey } from "./flutterwave-secret-key";
 import { FlyioToken } from "./flyio-token";
 import { FrameioToken } from "./frameio-token";
 import { GitlabSessionCookie } from "./gitlab-session-cookie";
+import { GocardlessAccessToken } from "./gocardless-access-token";
 import { GoogleOauthAccessToken } from "./google-oauth-access-token";
 import { GrafanaCloudToken } from "./grafana-cloud-token";
 import { GrafanaLegacyApiKey } from "./grafana-legacy-api-key";
@@ -56,6 +59,7 @@ import { OktaApiToken } from "./okta-api-token";
 import { OnepasswordSecretKey } from "./onepassword-secret-key";
 import { OnepasswordServiceAccountToken } from "./onepassword-service-account-token";
 import { OpenaiApiKey } from "./openai-api-key";
+import { OpenrouterApiKey } from "./openrouter-api-key";
 import { OpenshiftUserToken } from "./openshift-user-token";
 import { PerplexityApiKey } from "./perplexity-api-key";
 import { PineconeApiKey } from "./pinecone-api-key";
@@ -70,6 +74,7 @@ import { ReadmeApiKey } from "./readme-api-key";
 import { RenderApiKey } from "./render-api-key";
 import { ReplicateApiToken } from "./replicate-api-token";
 import { ResendApiKey } from "./resend-api-key";
+import { RootlyApiKey } from "./rootly-api-key";
 import { RubygemsApiKey } from "./rubygems-api-key";
 import { SalesforceAccessToken } from "./salesforce-access-token";
 import { ScalingoApiToken } from "./scalingo-api-token";
@@ -80,6 +85,7 @@ import { SonarqubeToken } from "./sonarqube-token";
 import { SourcegraphToken } from "./sourcegraph-token";
 import { StackhawkApiKey } from "./stackhawk-api-key";
 import { SupabaseToken } from "./supabase-token";
+import { TableauPersonalAccessToken } from "./tableau-personal-access-token";
 import { TailscaleKey } from "./tailscale-key";
 import { TavilyApiKey } from "./tavily-api-key";
 import { TerraformCloudToken } from "./terraform-cloud-token";
@@ -94,6 +100,7 @@ import { VoiceflowApiKey } from "./voiceflow-api-key";
 import { XaiApiKey } from "./xai-api-key";
 import { YandexCloudCredential } from "./yandex-cloud-credential";
 import { ZapierWebhookUrl } from "./zapier-webhook-url";
+import { ZohoOauthToken } from "./zoho-oauth-token";
 import type { FormatRule, NamedRule } from "../types";
 
 // One rule a file, each with its sources: providers whose tokens have a documented shape.
@@ -111,6 +118,7 @@ export const FORMATS: readonly FormatRule[] = [
   AzureIdentifiableKey,
   BitbucketDataCenterToken,
   BuildkiteToken,
+  CircleciToken,
   ClickhouseCloudApiSecret,
   ClojarsDeployToken,
   ContentfulToken,
@@ -123,12 +131,14 @@ export const FORMATS: readonly FormatRule[] = [
   DuffelApiToken,
   DynatraceToken,
   EasypostApiKey,
+  ElevenlabsApiKey,
   FigmaToken,
   FirecrawlApiKey,
   FlutterwaveSecretKey,
   FlyioToken,
   FrameioToken,
   GitlabSessionCookie,
+  GocardlessAccessToken,
   GoogleOauthAccessToken,
   GrafanaCloudToken,
   GrafanaLegacyApiKey,
@@ -152,6 +162,7 @@ export const FORMATS: readonly FormatRule[] = [
   OnepasswordSecretKey,
   OnepasswordServiceAccountToken,
   OpenaiApiKey,
+  OpenrouterApiKey,
   OpenshiftUserToken,
   PerplexityApiKey,
   PineconeApiKey,
@@ -166,6 +177,7 @@ export const FORMATS: readonly FormatRule[] = [
   RenderApiKey,
   ReplicateApiToken,
   ResendApiKey,
+  RootlyApiKey,
   RubygemsApiKey,
   SalesforceAccessToken,
   ScalingoApiToken,
@@ -175,6 +187,7 @@ export const FORMATS: readonly FormatRule[] = [
   SourcegraphToken,
   StackhawkApiKey,
   SupabaseToken,
+  TableauPersonalAccessToken,
   TailscaleKey,
   TavilyApiKey,
   TerraformCloudToken,
@@ -186,6 +199,7 @@ export const FORMATS: readonly FormatRule[] = [
   XaiApiKey,
   YandexCloudCredential,
   ZapierWebhookUrl,
+  ZohoOauthToken,
 ];
 export const NAMED: readonly NamedRule[] = [
   AzureDevopsLegacyPat,
