@@ -158,7 +158,8 @@ export const FAMILIES: readonly Family[] = [
   f("services", "notion-token", "NOTION_TOKEN", () => `ntn_${digits(11)}${alnum(35)}`),
   f("code-hosting", "rubygems-api-key", "GEM_HOST_API_KEY", () => `rubygems_${hex(48)}`),
   f("services", "adafruit-io-key", "ADAFRUIT_IO_KEY", () => `aio_${alnum(28)}`),
-  f("services", "octopus-deploy-api-key", "OCTOPUS_API_KEY", () => `API-${upperAlnum(28)}`),
+  // One random key in 9,000 holds no digit, which the rule asks for (a long name after API- has none).
+  f("services", "octopus-deploy-api-key", "OCTOPUS_API_KEY", () => `API-${until(() => upperAlnum(28), (v) => /\d/.test(v))}`),
   f("services", "planetscale-token", "PLANETSCALE_TOKEN", () => `pscale_tkn_${alnum(43)}`),
   f("services", "stackhawk-api-key", "HAWK_API_KEY", () => `hawk.${alnum(20)}.${alnum(20)}`),
   f("cloud", "netlify-token", "NETLIFY_AUTH_TOKEN", () => `nfp_${alnum(36)}`),
