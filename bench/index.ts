@@ -7,6 +7,7 @@ import { benchProbeLatency } from "./probe-latency";
 import { benchScale } from "./scale";
 import { benchSecretDetection } from "./secret-detection";
 import { benchThirdPartyCode } from "./third-party-code";
+import { benchTrufflehogBreadth } from "./trufflehog-breadth";
 import { benchVerify } from "./verify";
 
 // `npm run bench`: every performance target of the project, each measured beside its reference in
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${await benchSecretDetection(5)}\n\n`);
   process.stdout.write(`${await benchIndependentCorpus()}\n\n`);
   process.stdout.write(`${benchGitleaksBreadth()}\n\n`);
+  process.stdout.write(`${benchTrufflehogBreadth()}\n\n`);
   process.stdout.write(`${benchThirdPartyCode()}\n\n`);
   process.stdout.write(`${await benchLogs()}\n\n`);
   process.stdout.write(`${await benchVerify(Math.min(runs, 5))}\n\n`);
