@@ -95,6 +95,18 @@ function formatHits(text: string, rules: readonly CompiledRule[]): Hit[] {
   return hits;
 }
 
+/**
+ * Random letters in both cases, no digit: a base62 key that drew none, as one in sixteen of 16
+ * characters does. Names in camelCase change case once a word; random letters at every other
+ * letter, so a third of the neighbours differing in case tells them apart, with words refused.
+ */
+function isMixedCaseRandom(v: string, min: number): boolean {
+  if (v.length < min || !/^[A-Za-z]+$/.test(v) || !/[a-z]/.test(v) || !/[A-Z]/.test(v) || isWordy(v)) return false;
+  let changes = 0;
+  for (let i = 1; i < v.length; i++) if ((v[i]! < "a") !== (v[i - 1]! < "a")) changes++;
+  return changes >= 0.35 * (v.length - 1) && entropy(v) >= 3.5;
+}
+
 /** Whether a value under a name of this strength is worth reporting. */
 function secretByName(value: string, strength: NameStrength): boolean {
   const v = value.trim();
@@ -106,10 +118,10 @@ function secretByName(value: string, strength: NameStrength): boolean {
       return v.length >= 6 && !isPasswordPlaceholder(v) && (/[\d\W_]/.test(v) || (v.length >= 16 && !isWordy(v)));
     case "secret":
       // Hex is not proof of a hash when the name says secret.
-      return !/\s/.test(v) && v.length >= 12 && entropy(v) >= 3 && (HEX.test(v) || UUID.test(v) || (/[A-Za-z]/.test(v) && /\d/.test(v)) || (classes >= 3 && v.length >= 20));
+      return !/\s/.test(v) && v.length >= 12 && entropy(v) >= 3 && (HEX.test(v) || UUID.test(v) || (/[A-Za-z]/.test(v) && /\d/.test(v)) || (classes >= 3 && v.length >= 20) || isMixedCaseRandom(v, 16));
     case "key":
       // A bare key name (cache key, sort key, tag key) needs a key's alphabet, not a:b or a/b paths.
-      return /^[A-Za-z0-9+/=_-]+$/.test(v) && !/^[\w-]*\/[\w/-]*$/.test(v) && v.length >= 20 && entropy(v) >= 3.5 && /[A-Za-z]/.test(v) && /\d/.test(v) && !HEX.test(v) && !UUID.test(v);
+      return /^[A-Za-z0-9+/=_-]+$/.test(v) && !/^[\w-]*\/[\w/-]*$/.test(v) && v.length >= 20 && entropy(v) >= 3.5 && ((/[A-Za-z]/.test(v) && /\d/.test(v)) || isMixedCaseRandom(v, 20)) && !HEX.test(v) && !UUID.test(v);
   }
 }
 

@@ -237,6 +237,8 @@ export const FAMILIES: readonly Family[] = [
   // Lower-case keys, bare, after a prefix or in dashed groups: one random draw in a hundred falls
   // under the entropy a generated key is held to (randomFloor) and reads as a typed name, so the
   // corpus draws again then.
+  // A base62 key that drew no digit (one in sixteen of 16 characters): letters in both cases.
+  f("generic", "high-entropy-secret", "MAPS_API_SECRET", () => until(() => pick("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", 18), (v) => /[a-z]/.test(v) && /[A-Z]/.test(v) && [...v].filter((c, i) => i > 0 && (c < "a") !== (v[i - 1]! < "a")).length >= 0.35 * 17)),
   f("generic", "high-entropy-secret", "ROUTING_API_KEY", () => until(() => base36(18), (v) => entropy(v) >= randomFloor(18, false))),
   f("generic", "high-entropy-secret", "LETTERS_API_KEY", () => `live_${until(() => hex(35), (v) => entropy(v) >= randomFloor(35, true))}`),
   f("generic", "high-entropy-secret", "CHAT_ACCESS_TOKEN", () => `${base36(6)}-${until(() => base36(24), (v) => /\d/.test(v) && entropy(v) >= randomFloor(24, false))}-${base36(8)}`),
@@ -323,6 +325,7 @@ export const LOOK_ALIKES: readonly LookAlike[] = [
   l("email", "a database primary key's name", "USERS_PK", () => `pk_users_${lower(6)}_id`),
   l("cloud", "an encrypted AWS secret key (ciphertext in base64, as CI files keep it)", "AWS_SECRET_ACCESS_KEY", () => randomBytes(40).toString("base64")),
   l("services", "a stream key without Twitch's live_ prefix", "TWITCH_STREAM_KEY", () => `${digits(9)}_${alnum(25)}`),
+  l("generic", "a camelCase field name under a secret's name", "CLIENT_SECRET_FIELD", () => "clientSecretFromVaultOrEnv"),
   l("generic", "a secret store entry's name", "DB_PASSWORD_SECRET_NAME", () => `launch-baseline-prod-${lower(5)}-database-password-v2`),
   l("generic", "a release tag under a token's name", "DEPLOY_TOKEN_REF", () => `release-2026-${digits(2)}-${digits(2)}-build${digits(3)}`),
   l("generic", "a service name under a key's name", "QUEUE_KEY", () => `community-notifications-eu-west-1-${digits(2)}`),
