@@ -16,7 +16,8 @@ function textPool(bytes: number): string {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       if (size >= bytes) return;
       const path = join(dir, e.name);
-      if (e.isDirectory()) walk(path);
+      // .cache holds this project's own compiled files (and whatever scratch script ran here), not a package.
+      if (e.isDirectory()) e.name !== ".cache" && walk(path);
       else if (/\.(?:js|ts|md|json)$/.test(e.name) && statSync(path).size < 200_000) {
         const text = readFileSync(path, "utf8");
         parts.push(text);
