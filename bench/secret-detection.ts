@@ -2,10 +2,9 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { lintSource } from "@secretlint/core";
-import { creator as recommended } from "@secretlint/secretlint-rule-preset-recommend";
 import { scanText } from "../lib/secrets/detector";
 import { HISTORY_THREADS } from "../lib/secrets/history";
+import { secretlintFinds } from "./secretlint-case";
 import { corpus, type CorpusCase } from "../tests/helpers/secret-corpus";
 import { generateRepo } from "./generated-repo";
 import { child } from "./measure";
@@ -19,14 +18,7 @@ type Detector = (c: CorpusCase) => Promise<boolean>;
 const ours: Detector = async (c) => scanText(c.text).length > 0;
 // Each case as the file it would be, so secretlint sees the extension it expects.
 const FILE_NAMES: Record<string, string> = { dotenv: ".env", "shell-export": "start.sh", yaml: "config.yaml", json: "config.json", javascript: "config.js", python: "settings.py", go: "client.go", makefile: "Makefile", "java-property": "Main.java", properties: "application.properties", toml: "config.toml", "xml-inline": "settings.xml", "xml-own-line": "settings.xml", "dotnet-appsettings": "Web.config", powershell: "deploy.ps1", "json-escaped-env": "task.json" };
-const secretlint: Detector = async (c) => {
-  const filePath = `/corpus/${FILE_NAMES[c.syntax] ?? "notes.txt"}`;
-  const result = await lintSource({
-    source: { filePath, content: c.text, ext: filePath.slice(filePath.lastIndexOf(".")), contentType: "text" },
-    options: { config: { rules: [{ id: "@secretlint/secretlint-rule-preset-recommend", rule: recommended }] } },
-  });
-  return result.messages.length > 0;
-};
+const secretlint: Detector = (c) => secretlintFinds(c.text, `/corpus/${FILE_NAMES[c.syntax] ?? "notes.txt"}`);
 
 interface Score {
   readonly found: Map<string, number>;
