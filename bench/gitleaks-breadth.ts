@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import RandExp from "randexp";
 import { scanText } from "../lib/secrets/detector";
 import { loadGitleaks } from "./corpus/gitleaks-as-data";
 import type { ForeignRule } from "./corpus/types";
+import { seededDraw } from "./seeded-draw";
 
 // Breadth against gitleaks: for every rule of gitleaks' default config (ported as data), random
 // strings its own regex generates (randexp), kept only when gitleaks itself, with its entropy and
@@ -24,12 +24,6 @@ const SEMI_GENERIC =
   /^\[\\w\.-\]\{0,50\}\?\(\?:([^()]+)\)\(\?:\[ \\t\\w\.-\]\{0,20\}\)\[\\s'"\]\{0,3\}\(\?:=\|>\|:\{1,3\}=\|\\\|\\\|\|:\|=>\|\\\?=\|,\)\[\\x60'"\\s=\]\{0,5\}\((.+)\)\(\?:\[\\x60'"\\s;\]\|\\\\\[nr\]\|\$\)$/;
 const TERMINATOR = /\(\?:\[\\x60'"\\s;\]\|\\\\\[nr\]\|\$\)$/;
 
-/** A seeded draw, so every run renders the same samples. */
-function seeded(seed: string): (a: number, b: number) => number {
-  let counter = 0;
-  return (a, b) => a + (createHash("sha256").update(`${seed}:${counter++}`).digest().readUInt32BE(0) % (b - a + 1));
-}
-
 interface Sample {
   readonly text: string;
 }
@@ -40,7 +34,7 @@ export function render(rule: ForeignRule): Sample[] {
   const body = semi ? semi[2]! : rule.regex.source.replace(TERMINATOR, "");
   const gen = new RandExp(body.replace(/\\b/g, ""));
   gen.max = 6;
-  gen.randInt = seeded(rule.id);
+  gen.randInt = seededDraw(rule.id);
   const name = rule.id.replace(/-/g, "_").toUpperCase();
   const out: Sample[] = [];
   for (let i = 0; i < SAMPLES; i++) {

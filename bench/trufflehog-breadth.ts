@@ -3,6 +3,7 @@ import RandExp from "randexp";
 import { scanText } from "../lib/secrets/detector";
 import { convertRegex } from "./corpus/convert-regex";
 import { loadGitleaks } from "./corpus/gitleaks-as-data";
+import { seededDraw } from "./seeded-draw";
 
 // Breadth against TruffleHog's detectors, read from a clone the user points to (TRUFFLEHOG_GIT,
 // a git directory): TruffleHog is AGPL-3.0, so none of its patterns is copied into this tree;
@@ -48,16 +49,6 @@ export function readPatterns(dir: string): Pattern[] {
   return out;
 }
 
-function seeded(seed: string): (a: number, b: number) => number {
-  let n = 0;
-  // A tiny hash of the seed and a counter: the same samples in every run.
-  return (a, b) => {
-    let h = 2166136261;
-    for (const c of `${seed}:${n++}`) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
-    return a + ((h >>> 0) % (b - a + 1));
-  };
-}
-
 export function benchTrufflehogBreadth(dir = process.env.TRUFFLEHOG_GIT): string {
   if (!dir) return "Breadth against TruffleHog: skipped (set TRUFFLEHOG_GIT to the git directory of a trufflehog clone; its AGPL patterns are read from there, not kept here)";
   const gitleaks = loadGitleaks();
@@ -72,7 +63,7 @@ export function benchTrufflehogBreadth(dir = process.env.TRUFFLEHOG_GIT): string
       continue;
     }
     gen.max = 4;
-    gen.randInt = seeded(`${p.detector}:${p.source}`);
+    gen.randInt = seededDraw(`${p.detector}:${p.source}`);
     const name = p.keywords.length ? `${p.keywords[0]!.toUpperCase().replace(/[^A-Z0-9]/g, "_").replace(/^(?=\d)/, "X")}_API_KEY` : "";
     let samples = 0;
     let found = 0;
