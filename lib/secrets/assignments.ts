@@ -3,6 +3,7 @@ import { nameStrength } from "./names";
 // Where a name and a value meet in text, in the syntaxes secrets are written in: `NAME=value`,
 // `name: value`, Go's `:=`, Make's `?=`, `=>`, `System.setProperty("name", "value")`, XML elements
 // (value inline or on its own line), `<add key= value=>`, PowerShell and CLI `-Name value`,
+// connection strings separated by `;`, `&` or (for a password) `,`,
 // `NAME=value\n...` and `\"name\": \"value\"` escaped inside a JSON string, YAML block scalars, and the
 // Groovy DSL's `password 'value'`, Android Gradle's buildConfigField, and a credential compared
 // with a literal in code. Each pair keeps the value's offset in the text.
@@ -23,6 +24,10 @@ const ELEMENT = /<([A-Za-z_][\w.:-]*)(?:\s[^>]*)?>([^<\n]+)<\/\1>/g;
 // `;Password=...;` inside a connection string, even when the whole string is one quoted value.
 // Not `&&x === y` in code: a segment's = is no comparison, and its value does not start with one.
 const SEGMENT = /[;?&]\s*([A-Za-z][\w .-]*?)\s*=(?![=~>])\s*([^;&"'\s=][^;&"'\n]*)/g;
+// `host:6380,password=...,ssl=True`: StackExchange.Redis and other comma-separated connection
+// strings, inside one quoted value (appsettings.json). Only a password's names: a comma and an
+// equals sign are everywhere in code.
+const COMMA_SEGMENT = /,\s*(password|pwd|passwd)\s*=\s*([^,;"'\s]+)/gi;
 const BLOCK_SCALAR = /^\s*["']?([A-Za-z_][\w.-]*)["']?\s*:\s*[|>][-+]?\d?\s*$/;
 const OPEN_TAG_ALONE = /^\s*<([A-Za-z_][\w.:-]*)(?:\s[^>]*)?>\s*$/;
 // Groovy and Gradle DSL, nginx-style config: a name, a space, one quoted value, nothing else.
@@ -68,6 +73,7 @@ export function pairsOnLine(text: string, start: number, end: number): Pair[] {
   collect(ELEMENT, line, start, out);
   collect(FLAG, line, start, out);
   collect(SEGMENT, line, start, out);
+  if (line.includes(",")) collect(COMMA_SEGMENT, line, start, out);
   collect(DSL, line, start, out);
   if (line.includes("==") || line.includes("!=") || line.includes(".equals(")) collectComparisons(line, start, out);
   if (line.includes("buildConfigField") || line.includes("resValue")) collect(BUILD_FIELD, line, start, out);

@@ -272,6 +272,7 @@ export function rawCredentials(): Array<{ kind: string; form: string; text: stri
     { kind: "high-entropy-secret", form: "apikey header", text: `headers = { 'apikey': '${alnum(28)}${digits(4)}' }\n` },
     { kind: "basic-auth-header", form: "Authorization: Basic", text: `Authorization: Basic ${Buffer.from(`deploy:${password}`).toString("base64")}\n` },
     { kind: "hardcoded-password", form: "JDBC", text: `spring.datasource.url=jdbc:sqlserver://db.internal:1433;databaseName=community;user=app;password=${password};encrypt=true\n` },
+    { kind: "hardcoded-password", form: "StackExchange.Redis connection string", text: `"ConnectionStrings": { "Redis": "community.redis.cache.windows.net:6380,password=${password},ssl=True,abortConnect=False" }\n` },
     { kind: "hardcoded-password", form: "SQL Server connection string", text: `"ConnectionStrings": { "Default": "Server=tcp:db.internal,1433;Database=community;User ID=app;Password=${password};Encrypt=True;" }\n` },
     { kind: "powershell-plaintext-password", form: "ConvertTo-SecureString", text: `$cred = ConvertTo-SecureString "${password}" -AsPlainText -Force\n` },
     { kind: "netrc-password", form: ".netrc", text: `machine api.community.test\n  login deploy\n  password ${password}\n` },
