@@ -21,7 +21,7 @@ export function nameWords(name: string): string[] {
 }
 
 const PASSWORD = new Set(["password", "passwd", "pwd", "pass", "passphrase", "passcode", "pword"]);
-const SECRET = new Set(["secret", "secrets", "token", "tokens", "apikey", "apitoken", "credential", "credentials", "creds", "cred", "auth", "authkey", "privatekey", "accesskey", "secretkey", "signingkey", "dsn", "connectionstring", "connstr", "bearer"]);
+const SECRET = new Set(["secret", "secrets", "token", "tokens", "apikey", "apitoken", "credential", "credentials", "creds", "cred", "auth", "authorization", "authkey", "privatekey", "accesskey", "secretkey", "signingkey", "dsn", "connectionstring", "connstr", "bearer"]);
 const KEY = new Set(["key", "keys"]);
 // Anywhere in the name: the value is public or protects nothing on its own.
 const PUBLIC_ANYWHERE = new Set(["public", "publishable", "pub", "csrf", "xsrf", "nonce", "anon", "authenticity", "verification", "requestverificationtoken"]);

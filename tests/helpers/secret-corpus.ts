@@ -267,6 +267,7 @@ export function rawCredentials(): Array<{ kind: string; form: string; text: stri
     { kind: "npm-legacy-token", form: ".npmrc", text: `registry=https://registry.npmjs.org/\n//registry.npmjs.org/:_authToken=${uuid()}\n` },
     { kind: "command-line-password", form: "curl -u", text: `curl -sS -u deploy:${password} https://ci.community.test/api/v1/jobs\n` },
     { kind: "bearer-token", form: "Authorization: Bearer", text: `curl -H "Authorization: Bearer ${alnum(20)}${digits(4)}" https://api.community.test/v1/me\n` },
+    { kind: "high-entropy-secret", form: "Authorization: a key with no scheme", text: `curl -H "Authorization: ${alnum(28)}${digits(4)}" https://api.community.test/v1/me\n` },
     { kind: "bearer-token", form: "Authorization: Token", text: `GET /api/v1/me HTTP/1.1\nHost: api.community.test\nAuthorization: Token ${hex(40)}\n` },
     { kind: "high-entropy-secret", form: "X-Api-Key header", text: `curl -H "X-Community-Api-Key: ${alnum(28)}${digits(4)}" https://api.community.test\n` },
     { kind: "high-entropy-secret", form: "apikey header", text: `headers = { 'apikey': '${alnum(28)}${digits(4)}' }\n` },
