@@ -12,7 +12,8 @@ export const HEX = /^(?:0x)?[0-9a-f]+$/i;
 /** Code on the right of a name: Other.secret_length, state?.password, getToken(, `${...}`. */
 function isCode(v: string): boolean {
   // The whole value a member chain, perhaps a ternary's test (`P.supportsImmutableAssets?`): a
-  // dotted token (`abc.Def9-x`) only starts like one.
+  // dotted token (`abc.Def9-x`) only starts like one. (Taking long dotted runs of random
+  // segments for tokens found one more held-out credential and flagged one more look-alike.)
   // Or a member assigned inside it, as minified code runs on: `y:s.username+=y`.
   return /^[A-Za-z_$][\w$]*(?:(?:\?\.|!\.|\.)[A-Za-z_$][\w$]*)+[?!]?$/.test(v) || /[()[\]]|\$\{|\?\.|^[!?&|]|[A-Za-z_$][\w$]*\.[A-Za-z_$][\w$]*[-+*/|&]?=/.test(v);
 }
@@ -55,10 +56,10 @@ function isWord(c: string, joined = true): boolean {
   return false;
 }
 
-/** How many characters of `v` are in words (camelCase, snake_case and UPPER runs split apart). */
-function inWords(v: string): number {
+/** How many characters of `v` are in words (camelCase, snake_case and UPPER runs split apart), of `shortest` letters or more. */
+function inWords(v: string, shortest = 0): number {
   const chunks = v.match(/[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+/g) ?? [];
-  return chunks.filter((c) => isWord(c)).reduce((n, c) => n + c.length, 0);
+  return chunks.filter((c) => c.length >= shortest && isWord(c)).reduce((n, c) => n + c.length, 0);
 }
 
 /** Base64 that decodes to readable text with spaces is a sentence, not a key. */
@@ -104,8 +105,14 @@ export const randomFloor = (n: number, hex: boolean) => (hex ? Math.min(3.4, 0.2
  */
 function isRandomRun(v: string): boolean {
   if (v.length < 15 || !/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/.test(v) || !/\d/.test(v) || !/[a-z]/.test(v)) return false;
-  const longest = v.split(/[-_.]/).reduce((a, b) => (b.length > a.length ? b : a));
-  return longest.length >= 12 && /\d/.test(longest) && entropy(longest) >= randomFloor(longest.length, /^[0-9a-f]+$/.test(longest)) && !isWordy(v) && !isWordy(longest);
+  const groups = v.split(/[-_.]/);
+  const longest = groups.reduce((a, b) => (b.length > a.length ? b : a));
+  if (longest.length >= 12 && /\d/.test(longest) && entropy(longest) >= randomFloor(longest.length, /^[0-9a-f]+$/.test(longest)) && !isWordy(v) && !isWordy(longest)) return true;
+  // Short random groups (hex in 4-4-6-6-8, base36 in tens): the groups together, with words of six
+  // letters or more (the ones letter pairs can judge) under 30% of them. Names in groups hold
+  // such words: release-2026-11-03-build7 is a third "release"; random base36 rarely.
+  const joined = groups.join("");
+  return groups.length >= 3 && joined.length >= 20 && /\d/.test(joined) && entropy(joined) >= randomFloor(joined.length, /^[0-9a-f]+$/.test(joined)) && groups.reduce((n, g) => n + inWords(g, 6), 0) < 0.3 * joined.length;
 }
 
 /** Identifiers, public material and code: never secrets (a lower-case word with digits may be a password). */

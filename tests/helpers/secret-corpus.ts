@@ -235,11 +235,14 @@ export const FAMILIES: readonly Family[] = [
   f("generic", "high-entropy-secret", "ACCOUNT_KEY", () => `${alnum(26)}${digits(4)}`),
   f("generic", "high-entropy-secret", "SESSION_SIGNING_KEY", () => `${alnum(30)}${digits(4)}`),
   // Lower-case keys, bare, after a prefix or in dashed groups: one random draw in a hundred falls
-  // under the entropy a generated key is held to (randomFloor) and reads as a typed name, so the
-  // corpus draws again then.
+  // under the entropy a generated key is held to (randomFloor) and reads as a typed name, and one
+  // in 300 of 18 characters holds no digit (a word-like name, then), so the corpus draws again.
   // A base62 key that drew no digit (one in sixteen of 16 characters): letters in both cases.
   f("generic", "high-entropy-secret", "MAPS_API_SECRET", () => until(() => pick("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", 18), (v) => /[a-z]/.test(v) && /[A-Z]/.test(v) && [...v].filter((c, i) => i > 0 && (c < "a") !== (v[i - 1]! < "a")).length >= 0.35 * 17)),
-  f("generic", "high-entropy-secret", "ROUTING_API_KEY", () => until(() => base36(18), (v) => entropy(v) >= randomFloor(18, false))),
+  // Random hex in short groups, 4-4-6-6-8, as Everhour prints its keys (base36 in groups: a rate
+  // test in secret-detector.test.ts, as one draw in twenty reads as words).
+  f("generic", "high-entropy-secret", "TIMESHEET_API_KEY", () => until(() => `${hex(4)}-${hex(4)}-${hex(6)}-${hex(6)}-${hex(8)}`, (v) => entropy(v.replace(/-/g, "")) >= randomFloor(28, true))),
+  f("generic", "high-entropy-secret", "ROUTING_API_KEY", () => until(() => base36(18), (v) => /\d/.test(v) && entropy(v) >= randomFloor(18, false))),
   f("generic", "high-entropy-secret", "LETTERS_API_KEY", () => `live_${until(() => hex(35), (v) => entropy(v) >= randomFloor(35, true))}`),
   f("generic", "high-entropy-secret", "CHAT_ACCESS_TOKEN", () => `${base36(6)}-${until(() => base36(24), (v) => /\d/.test(v) && entropy(v) >= randomFloor(24, false))}-${base36(8)}`),
 ];
