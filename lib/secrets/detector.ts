@@ -118,7 +118,8 @@ function secretByName(value: string, strength: NameStrength): boolean {
       return v.length >= 6 && !isPasswordPlaceholder(v) && (/[\d\W_]/.test(v) || (v.length >= 16 && !isWordy(v)));
     case "secret":
       // Hex is not proof of a hash when the name says secret.
-      return !/\s/.test(v) && v.length >= 12 && entropy(v) >= 3 && (HEX.test(v) || UUID.test(v) || (/[A-Za-z]/.test(v) && /\d/.test(v)) || (classes >= 3 && v.length >= 20) || isMixedCaseRandom(v, 16));
+      // Short keys are held to what random ones of their length reach (14 hex digits: 2.54 bits).
+      return !/\s/.test(v) && v.length >= 12 && entropy(v) >= Math.min(3, randomFloor(v.length, HEX.test(v))) && (HEX.test(v) || UUID.test(v) || (/[A-Za-z]/.test(v) && /\d/.test(v)) || (classes >= 3 && v.length >= 20) || isMixedCaseRandom(v, 16));
     case "key":
       // A bare key name (cache key, sort key, tag key) needs a key's alphabet, not a:b or a/b paths.
       return /^[A-Za-z0-9+/=_-]+$/.test(v) && !/^[\w-]*\/[\w/-]*$/.test(v) && v.length >= 20 && entropy(v) >= 3.5 && ((/[A-Za-z]/.test(v) && /\d/.test(v)) || isMixedCaseRandom(v, 20)) && !HEX.test(v) && !UUID.test(v);

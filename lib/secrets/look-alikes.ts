@@ -48,11 +48,12 @@ export const randomFloor = (n: number, hex: boolean) => (hex ? Math.min(3.4, 0.2
 
 /**
  * A lower-case run of letters and digits too long and too mixed to be a name: a base32, base36 or
- * hex key, perhaps after a prefix or in dashed groups (live_…, gitter's, rapidapi's). A name in
- * groups has no random group of twelve characters; one made of words is wordy.
+ * hex key of twelve characters or more (IPinfo's are 14 hex digits), perhaps after a prefix or in
+ * dashed groups (live_…, gitter's, rapidapi's). A name in groups has no random group of twelve
+ * characters; one made of words is wordy.
  */
 function isRandomRun(v: string): boolean {
-  if (v.length < 15 || !/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/.test(v) || !/\d/.test(v) || !/[a-z]/.test(v)) return false;
+  if (v.length < 12 || !/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/.test(v) || !/\d/.test(v) || !/[a-z]/.test(v)) return false;
   const groups = v.split(/[-_.]/);
   const longest = groups.reduce((a, b) => (b.length > a.length ? b : a));
   if (longest.length >= 12 && /\d/.test(longest) && entropy(longest) >= randomFloor(longest.length, /^[0-9a-f]+$/.test(longest)) && !isWordy(v) && !isWordy(longest)) return true;

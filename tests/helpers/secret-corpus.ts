@@ -200,7 +200,8 @@ export const FAMILIES: readonly Family[] = [
   f("services", "dropbox-short-lived-token", "DROPBOX_ACCESS_TOKEN", () => `sl.${b64url(140)}`),
   f("services", "onepassword-secret-key", "OP_SECRET_KEY", () => `A3-${upperAlnum(6)}-${upperAlnum(6)}-${upperAlnum(5)}-${upperAlnum(5)}-${upperAlnum(5)}-${upperAlnum(5)}`),
   f("services", "twitter-bearer-token", "X_BEARER_TOKEN", () => `${"A".repeat(22)}${alnum(30)}%2B${alnum(40)}%3D${alnum(20)}`),
-  f("code-hosting", "gitlab-session-cookie", "GITLAB_COOKIE", () => `_gitlab_session=${hex(32)}`),
+  // One random hex draw in a few hundred falls under the rule's 3 bits: the corpus draws again.
+  f("code-hosting", "gitlab-session-cookie", "GITLAB_COOKIE", () => `_gitlab_session=${until(() => hex(32), (v) => entropy(v) >= 3.1)}`),
   f("services", "adobe-client-secret", "ADOBE_CLIENT_SECRET", () => `p8e-${alnum(32)}`),
   f("cloud", "aws-bedrock-api-key", "AWS_BEARER_TOKEN_BEDROCK", () => `ABSK${b64(132)}`),
   f("cloud", "aws-bedrock-api-key", "BEDROCK_SHORT_TERM_KEY", () => `bedrock-api-key-${Buffer.from("bedrock.amazonaws.com").toString("base64")}${b64(400)}`),
@@ -242,6 +243,8 @@ export const FAMILIES: readonly Family[] = [
   // Random hex in short groups, 4-4-6-6-8, as Everhour prints its keys (base36 in groups: a rate
   // test in secret-detector.test.ts, as one draw in twenty reads as words).
   f("generic", "high-entropy-secret", "TIMESHEET_API_KEY", () => until(() => `${hex(4)}-${hex(4)}-${hex(6)}-${hex(6)}-${hex(8)}`, (v) => entropy(v.replace(/-/g, "")) >= randomFloor(28, true))),
+  // A short hex key, 14 digits as IPinfo's are: hex of that length under a secret's name.
+  f("generic", "high-entropy-secret", "IPINFO_TOKEN", () => until(() => hex(14), (v) => /\d/.test(v) && /[a-f]/.test(v) && entropy(v) >= randomFloor(14, true))),
   f("generic", "high-entropy-secret", "ROUTING_API_KEY", () => until(() => base36(18), (v) => /\d/.test(v) && entropy(v) >= randomFloor(18, false))),
   f("generic", "high-entropy-secret", "LETTERS_API_KEY", () => `live_${until(() => hex(35), (v) => entropy(v) >= randomFloor(35, true))}`),
   f("generic", "high-entropy-secret", "CHAT_ACCESS_TOKEN", () => `${base36(6)}-${until(() => base36(24), (v) => /\d/.test(v) && entropy(v) >= randomFloor(24, false))}-${base36(8)}`),
