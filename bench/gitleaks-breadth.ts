@@ -1,8 +1,7 @@
-import RandExp from "randexp";
 import { scanText } from "../lib/secrets/detector";
 import { loadGitleaks } from "./corpus/gitleaks-as-data";
 import type { ForeignRule } from "./corpus/types";
-import { seededDraw } from "./seeded-draw";
+import { regexSampler } from "./regex-samples";
 
 // Breadth against gitleaks: for every rule of gitleaks' default config (ported as data), random
 // strings its own regex generates (randexp), kept only when gitleaks itself, with its entropy and
@@ -32,13 +31,11 @@ interface Sample {
 export function render(rule: ForeignRule): Sample[] {
   const semi = SEMI_GENERIC.exec(rule.regex.source);
   const body = semi ? semi[2]! : rule.regex.source.replace(TERMINATOR, "");
-  const gen = new RandExp(body.replace(/\\b/g, ""));
-  gen.max = 6;
-  gen.randInt = seededDraw(rule.id);
+  const next = regexSampler(body, rule.id, 6);
   const name = rule.id.replace(/-/g, "_").toUpperCase();
   const out: Sample[] = [];
   for (let i = 0; i < SAMPLES; i++) {
-    const value = gen.gen();
+    const value = next();
     out.push({ text: i % 2 ? `${name}=${value}\n` : `{"${name.toLowerCase()}": "${value}"}\n` });
     if (!semi) out.push({ text: `${value}\n` });
   }

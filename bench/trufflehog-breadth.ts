@@ -1,9 +1,8 @@
-import { spawnSync } from "node:child_process";
-import RandExp from "randexp";
 import { scanText } from "../lib/secrets/detector";
 import { convertRegex } from "./corpus/convert-regex";
 import { loadGitleaks } from "./corpus/gitleaks-as-data";
-import { seededDraw } from "./seeded-draw";
+import { gitIn } from "./corpus/git-dir";
+import { regexSampler } from "./regex-samples";
 
 // Breadth against TruffleHog's detectors, read from a clone the user points to (TRUFFLEHOG_GIT,
 // a git directory): TruffleHog is AGPL-3.0, so none of its patterns is copied into this tree;
@@ -24,19 +23,13 @@ interface Pattern {
   readonly source: string;
 }
 
-const git = (dir: string, ...args: string[]) => {
-  const r = spawnSync("git", ["--git-dir", dir, ...args], { encoding: "utf8", maxBuffer: 256 << 20 });
-  if (r.status !== 0) throw new Error(`git ${args.join(" ")} in ${dir}: ${r.stderr.trim()}`);
-  return r.stdout;
-};
-
 /** `xPat = regexp.MustCompile(detectors.PrefixRegex([]string{"kw"}) + `…`)` lines of each detector. */
 export function readPatterns(dir: string): Pattern[] {
-  const files = git(dir, "ls-tree", "-r", "--name-only", "HEAD", "pkg/detectors/").split("\n").filter((f) => f.endsWith(".go") && !f.endsWith("_test.go"));
+  const files = gitIn(dir, "ls-tree", "-r", "--name-only", "HEAD", "pkg/detectors/").split("\n").filter((f) => f.endsWith(".go") && !f.endsWith("_test.go"));
   const out: Pattern[] = [];
   for (const f of files) {
     const detector = f.split("/")[2]!;
-    for (const m of git(dir, "show", `HEAD:${f}`).matchAll(/^\s*(\w+)\s*=\s*regexp\.MustCompile\((.*)\)\s*$/gm)) {
+    for (const m of gitIn(dir, "show", `HEAD:${f}`).matchAll(/^\s*(\w+)\s*=\s*regexp\.MustCompile\((.*)\)\s*$/gm)) {
       if (NOT_SECRET_VARIABLE.test(m[1]!)) continue;
       const expr = m[2]!;
       const prefix = /PrefixRegex\(\[\]string\{([^}]*)\}\)/.exec(expr);
@@ -56,20 +49,18 @@ export function benchTrufflehogBreadth(dir = process.env.TRUFFLEHOG_GIT): string
   for (const p of readPatterns(dir)) {
     const converted = convertRegex(p.source);
     if (converted instanceof Error) continue;
-    let gen: RandExp;
+    let next: () => string;
     try {
-      gen = new RandExp(converted.source.replace(/\\b/g, "").replace(/\(\?<\w+>/g, "("));
+      next = regexSampler(converted.source, `${p.detector}:${p.source}`, 4);
     } catch {
       continue;
     }
-    gen.max = 4;
-    gen.randInt = seededDraw(`${p.detector}:${p.source}`);
     const name = p.keywords.length ? `${p.keywords[0]!.toUpperCase().replace(/[^A-Z0-9]/g, "_").replace(/^(?=\d)/, "X")}_API_KEY` : "";
     let samples = 0;
     let found = 0;
     let theirs = 0;
     for (let i = 0; i < SAMPLES; i++) {
-      const value = gen.gen();
+      const value = next();
       if (value.length < 8 || /\s/.test(value)) continue;
       samples++;
       const text = name ? `${name}=${value}\n` : `${value}\n`;
@@ -85,7 +76,7 @@ export function benchTrufflehogBreadth(dir = process.env.TRUFFLEHOG_GIT): string
     const pct = (n: number) => `${((100 * n) / s).toFixed(1)}%`;
     return `  ${label}: ${rs.length} patterns of ${new Set(rs.map((r) => r.detector)).size} detectors, ${s} samples; ours finds ${f} (${pct(f)}), gitleaks' rules ${g} (${pct(g)}); ours none of ${rs.filter((r) => !r.found).length} patterns`;
   };
-  const commit = git(dir, "rev-parse", "--short", "HEAD").trim();
+  const commit = gitIn(dir, "rev-parse", "--short", "HEAD").trim();
   return [
     `Breadth against TruffleHog (trufflesecurity/trufflehog@${commit}): samples each detector's secret pattern generates (randexp, seeded)`,
     line("keyword beside the value, under <KEYWORD>_API_KEY", rows.filter((r) => !r.prefixed)),

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -7,6 +6,7 @@ import { creator as recommended } from "@secretlint/secretlint-rule-preset-recom
 import { parse as parseToml } from "smol-toml";
 import { parse as parseYaml } from "yaml";
 import { convertRegex } from "./convert-regex";
+import { gitIn } from "./git-dir";
 import type { CorpusCase, CorpusFile, ForeignRule } from "./types";
 
 // Builds the independent corpus from two public rule sets' own test material, which nobody here
@@ -18,11 +18,7 @@ import type { CorpusCase, CorpusFile, ForeignRule } from "./types";
 
 const NP_RULES = "crates/noseyparker/data/default/builtin/rules";
 
-const git = (dir: string, ...args: string[]) => {
-  const r = spawnSync("git", ["--git-dir", dir, ...args], { encoding: "utf8", maxBuffer: 64 << 20 });
-  if (r.status !== 0) throw new Error(`git ${args.join(" ")} in ${dir}: ${r.stderr.trim()}`);
-  return r.stdout;
-};
+const git = gitIn;
 
 const compile = (pattern: string): ForeignRule["regex"] | undefined => {
   const c = convertRegex(pattern);

@@ -1,7 +1,7 @@
 import { pairsOnLine } from "./assignments";
 import { isFiller, isPasswordPlaceholder } from "./filler";
 import { keywordIndex } from "./keyword-index";
-import { HEX, UUID, isDeployedPassword, isLookAlike, isWordy, randomFloor } from "./look-alikes";
+import { HEX, UUID, isDeployedPassword, isLookAlike, isMixedCaseRandom, isWordy, randomFloor } from "./look-alikes";
 import { fitsShape, nameStrength, pinnedShape, type NameStrength } from "./names";
 import { FORMAT_RULES, NAMED_RULES } from "./rules";
 import { entropy, type FormatRule } from "./rules/types";
@@ -93,18 +93,6 @@ function formatHits(text: string, rules: readonly CompiledRule[]): Hit[] {
     }
   }
   return hits;
-}
-
-/**
- * Random letters in both cases, no digit: a base62 key that drew none, as one in sixteen of 16
- * characters does. Names in camelCase change case once a word; random letters at every other
- * letter, so a third of the neighbours differing in case tells them apart, with words refused.
- */
-function isMixedCaseRandom(v: string, min: number): boolean {
-  if (v.length < min || !/^[A-Za-z]+$/.test(v) || !/[a-z]/.test(v) || !/[A-Z]/.test(v) || isWordy(v)) return false;
-  let changes = 0;
-  for (let i = 1; i < v.length; i++) if ((v[i]! < "a") !== (v[i - 1]! < "a")) changes++;
-  return changes >= 0.35 * (v.length - 1) && entropy(v) >= randomFloor(v.length, false);
 }
 
 /** Whether a value under a name of this strength is worth reporting. */

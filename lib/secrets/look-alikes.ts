@@ -64,6 +64,18 @@ function isRandomRun(v: string): boolean {
   return groups.length >= 3 && joined.length >= 20 && /\d/.test(joined) && entropy(joined) >= randomFloor(joined.length, /^[0-9a-f]+$/.test(joined)) && groups.reduce((n, g) => n + inWords(g, 6), 0) < 0.3 * joined.length;
 }
 
+/**
+ * Random letters in both cases, no digit: a base62 key that drew none, as one in sixteen of 16
+ * characters does. Names in camelCase change case once a word; random letters at every other
+ * letter, so a third of the neighbours differing in case tells them apart, with words refused.
+ */
+export function isMixedCaseRandom(v: string, min: number): boolean {
+  if (v.length < min || !/^[A-Za-z]+$/.test(v) || !/[a-z]/.test(v) || !/[A-Z]/.test(v) || isWordy(v)) return false;
+  let changes = 0;
+  for (let i = 1; i < v.length; i++) if ((v[i]! < "a") !== (v[i - 1]! < "a")) changes++;
+  return changes >= 0.35 * (v.length - 1) && entropy(v) >= randomFloor(v.length, false);
+}
+
 /** Identifiers, public material and code: never secrets (a lower-case word with digits may be a password). */
 export function isLookAlike(v: string, password = false): boolean {
   return (
