@@ -1,6 +1,7 @@
 import { benchDmarcReports } from "./dmarc-reports";
 import { benchGitleaksBreadth } from "./gitleaks-breadth";
 import { benchIndependentCorpus } from "./independent-corpus";
+import { benchIndependentFormats } from "./independent-formats";
 import { benchLogs } from "./logs";
 import { benchPlanStartup } from "./plan-startup";
 import { benchProbeLatency } from "./probe-latency";
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${plan.report}\n\n`);
   process.stdout.write(`${await benchSecretDetection(5)}\n\n`);
   process.stdout.write(`${await benchIndependentCorpus()}\n\n`);
+  process.stdout.write(`${await benchIndependentFormats()}\n\n`);
   process.stdout.write(`${benchGitleaksBreadth()}\n\n`);
   process.stdout.write(`${benchTrufflehogBreadth()}\n\n`);
   process.stdout.write(`${benchThirdPartyCode()}\n\n`);

@@ -7,14 +7,16 @@ import { parse as parseToml } from "smol-toml";
 import { parse as parseYaml } from "yaml";
 import { convertRegex } from "./convert-regex";
 import { gitIn } from "./git-dir";
-import type { CorpusCase, CorpusFile, ForeignRule } from "./types";
+import type { CorpusCase, CorpusFile, ForeignRule, FormatsFile, IndependentFormat } from "./types";
 
 // Builds the independent corpus from two public rule sets' own test material, which nobody here
 // wrote and no rule of lib/secrets was written from: Nosey Parker's rule examples (Apache-2.0) and
 // secretlint's rule snapshots (MIT). It also ports gitleaks' default config (MIT) as data for the
-// bench's reference column. Run it by hand on their git directories; it writes gzipped JSON beside
-// this file, so no credential-shaped line is committed as text:
-//   node -r ./cli/register.js bench/corpus/extract.ts <noseyparker .git> <secretlint .git> <gitleaks .git>
+// bench's reference column, and the credential formats of Nosey Parker's and Kingfisher's rules
+// (both Apache-2.0) for the formats bench, which draws random credentials from them. Run it by
+// hand on their git directories; it writes gzipped JSON beside this file, so no credential-shaped
+// line is committed as text:
+//   node -r ./cli/register.js bench/corpus/extract.ts <noseyparker .git> <secretlint .git> <gitleaks .git> <kingfisher .git>
 
 const NP_RULES = "crates/noseyparker/data/default/builtin/rules";
 
@@ -32,16 +34,43 @@ interface NpRule {
   categories?: string[];
   examples?: string[];
   negative_examples?: string[];
+  min_entropy?: number;
 }
 
 /** The provider a rule is about: its id's family (`np.slack.2` → slack, `slack-bot-token` → slack). */
 const npProvider = (id: string) => id.split(".")[1]!;
 const glProvider = (id: string) => id.split("-")[0]!;
 
-function noseyParker(dir: string) {
-  const files = git(dir, "ls-tree", "--name-only", "HEAD", `${NP_RULES}/`).split("\n").filter((f) => f.endsWith(".yml"));
-  const rules = files.flatMap((f) => (parseYaml(git(dir, "show", `HEAD:${f}`)) as { rules?: NpRule[] }).rules ?? []);
-  return rules;
+function rulesIn(dir: string, folder: string): NpRule[] {
+  const files = git(dir, "ls-tree", "--name-only", "HEAD", `${folder}/`).split("\n").filter((f) => f.endsWith(".yml"));
+  return files.flatMap((f) => (parseYaml(git(dir, "show", `HEAD:${f}`)) as { rules?: NpRule[] } | null)?.rules ?? []);
+}
+
+const noseyParker = (dir: string) => rulesIn(dir, NP_RULES);
+
+// Kingfisher's rules are written in Nosey Parker's format (it began as a fork), with its own
+// providers; the formats a rule set shares with Nosey Parker are kept once, as Nosey Parker's.
+const KF_RULES = "data/rules";
+
+/**
+ * The credential formats of both rule sets: identifiers (categories `identifier`) and password
+ * hashes (`hashed`, and Kingfisher's hash rules, which carry no category) are not credentials.
+ */
+function independentFormats(np: readonly NpRule[], kf: readonly NpRule[]): { formats: IndependentFormat[]; notPorted: string[] } {
+  const formats: IndependentFormat[] = [];
+  const notPorted: string[] = [];
+  const seen = new Set<string>();
+  const take = (source: IndependentFormat["source"], r: NpRule) => {
+    const cats = r.categories ?? [];
+    if (cats.includes("identifier") || cats.includes("hashed") || /hash/i.test(`${r.id} ${r.name}`) || seen.has(r.pattern)) return;
+    seen.add(r.pattern);
+    const regex = compile(r.pattern);
+    if (!regex) return void notPorted.push(r.id);
+    formats.push({ source, id: r.id, name: r.name, provider: r.id.split(".")[1]!, regex, ...(r.min_entropy ? { minEntropy: r.min_entropy } : {}) });
+  };
+  for (const r of np) if ((r.categories ?? []).includes("secret")) take("noseyparker", r);
+  for (const r of kf) take("kingfisher", r);
+  return { formats, notPorted };
 }
 
 /** secretlint's rule snapshots: `ng.*` inputs hold a credential, `ok.*` inputs none; those that need an option are left out. */
@@ -112,9 +141,9 @@ function withoutContradictions(cases: readonly CorpusCase[]): { kept: CorpusCase
 }
 
 async function main(): Promise<void> {
-  const [npDir, slDir, glDir] = process.argv.slice(2);
-  if (!npDir || !slDir || !glDir) {
-    process.stderr.write("usage: extract.ts <noseyparker git dir> <secretlint git dir> <gitleaks git dir>\n");
+  const [npDir, slDir, glDir, kfDir] = process.argv.slice(2);
+  if (!npDir || !slDir || !glDir || !kfDir) {
+    process.stderr.write("usage: extract.ts <noseyparker git dir> <secretlint git dir> <gitleaks git dir> <kingfisher git dir>\n");
     process.exit(2);
   }
   const np = noseyParker(npDir);
@@ -158,8 +187,18 @@ async function main(): Promise<void> {
   const here = join(__dirname);
   writeFileSync(join(here, "independent.json.gz"), gzipSync(JSON.stringify(corpus)));
   writeFileSync(join(here, "gitleaks-rules.json.gz"), gzipSync(JSON.stringify({ source: { repo: "gitleaks/gitleaks", commit: commit(glDir), path: "config/gitleaks.toml", licence: "MIT" }, ...gl })));
+  const { formats, notPorted } = independentFormats(np, rulesIn(kfDir, KF_RULES));
+  const formatsFile: FormatsFile = {
+    sources: [
+      { name: "Nosey Parker rules", repo: "praetorian-inc/noseyparker", commit: commit(npDir), path: NP_RULES, licence: "Apache-2.0" },
+      { name: "Kingfisher rules", repo: "mongodb/kingfisher", commit: commit(kfDir), path: KF_RULES, licence: "Apache-2.0" },
+    ],
+    formats,
+    notPorted,
+  };
+  writeFileSync(join(here, "independent-formats.json.gz"), gzipSync(JSON.stringify(formatsFile)));
   const n = (s: boolean) => kept.filter((c) => c.secret === s).length;
-  process.stdout.write(`corpus: ${n(true)} credentials, ${n(false)} look-alikes (${contradicted} look-alikes dropped: the same text is a credential case); gitleaks rules ported: ${gl.rules.length}, not ported: ${gl.skipped.join(", ") || "none"}\n`);
+  process.stdout.write(`corpus: ${n(true)} credentials, ${n(false)} look-alikes (${contradicted} look-alikes dropped: the same text is a credential case); gitleaks rules ported: ${gl.rules.length}, not ported: ${gl.skipped.join(", ") || "none"}; independent formats: ${formats.length}, not ported: ${notPorted.length}\n`);
 }
 
 void main();

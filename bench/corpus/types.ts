@@ -29,3 +29,22 @@ export interface ForeignRule {
   readonly allow: ReadonlyArray<{ regex: { source: string; flags: string }; target: string }>;
   readonly stopwords: readonly string[];
 }
+
+/** A credential format of a rule set no rule here was written from, as data for the formats bench. */
+export interface IndependentFormat {
+  readonly source: "noseyparker" | "kingfisher";
+  readonly id: string;
+  /** The rule's own name (`Aiven API Key`): samples go under the name it spells. */
+  readonly name: string;
+  readonly provider: string;
+  readonly regex: { readonly source: string; readonly flags: string };
+  /** The rule's own entropy floor for its secret, when it has one. */
+  readonly minEntropy?: number;
+}
+
+export interface FormatsFile {
+  readonly sources: ReadonlyArray<{ name: string; repo: string; commit: string; path: string; licence: string }>;
+  readonly formats: readonly IndependentFormat[];
+  /** Rules that could not be ported: their patterns need what JavaScript's RegExp has not. */
+  readonly notPorted: readonly string[];
+}

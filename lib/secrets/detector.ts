@@ -2,6 +2,7 @@ import { pairsOnLine } from "./assignments";
 import { isFiller, isPasswordPlaceholder } from "./filler";
 import { keywordIndex } from "./keyword-index";
 import { HEX, UUID, isDeployedPassword, isLookAlike, isMixedCaseRandom, isWordy, randomFloor } from "./look-alikes";
+import { isRandomPrintable } from "./random-draws";
 import { fitsShape, nameStrength, pinnedShape, type NameStrength } from "./names";
 import { FORMAT_RULES, NAMED_RULES } from "./rules";
 import { entropy, type FormatRule } from "./rules/types";
@@ -107,9 +108,11 @@ function secretByName(value: string, strength: NameStrength): boolean {
     case "secret":
       // Hex is not proof of a hash when the name says secret.
       // Short keys are held to what random ones of their length reach (14 hex digits: 2.54 bits).
-      return !/\s/.test(v) && v.length >= 12 && entropy(v) >= Math.min(3, randomFloor(v.length, HEX.test(v))) && (HEX.test(v) || UUID.test(v) || (/[A-Za-z]/.test(v) && /\d/.test(v)) || (classes >= 3 && v.length >= 20) || isMixedCaseRandom(v, 16));
+      return !/\s/.test(v) && v.length >= 12 && entropy(v) >= Math.min(3, randomFloor(v.length, HEX.test(v))) && (HEX.test(v) || UUID.test(v) || (/[A-Za-z]/.test(v) && /\d/.test(v)) || (classes >= 3 && v.length >= 20) || isMixedCaseRandom(v, 16) || isRandomPrintable(v));
     case "key":
-      // A bare key name (cache key, sort key, tag key) needs a key's alphabet, not a:b or a/b paths.
+      // A bare key name (cache key, sort key, tag key) needs a key's alphabet, not a:b or a/b paths,
+      // or twenty random printable characters, which no cache or sort key is.
+      if (v.length >= 20 && isRandomPrintable(v)) return true;
       return /^[A-Za-z0-9+/=_-]+$/.test(v) && !/^[\w-]*\/[\w/-]*$/.test(v) && v.length >= 20 && entropy(v) >= 3.5 && ((/[A-Za-z]/.test(v) && /\d/.test(v)) || isMixedCaseRandom(v, 20)) && !HEX.test(v) && !UUID.test(v);
   }
 }

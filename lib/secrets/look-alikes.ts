@@ -1,8 +1,9 @@
 import { isFiller, isStandIn } from "./filler";
+import { isRandomPrintable, randomFloor } from "./random-draws";
 import { entropy } from "./rules/types";
 import { inSpokenWords, inWords, isWordy } from "./words";
 
-export { isWordy };
+export { isWordy, randomFloor };
 
 // Values in a credential's place that are not credentials: identifiers, public material, code,
 // names made of words, text in base64, and what stands in for a deployed password. The detector
@@ -39,12 +40,6 @@ function isGenerated(v: string): boolean {
   return v.length >= 40 && !/\s/.test(v) && !/[A-Za-z0-9]-[A-Za-z0-9]\]|\{\d+,?\d*\}|\(\?[:=!<]|\\[dwsbDWS]|\|\||&&|[A-Za-z]{3,}\.[A-Za-z]{3,}/.test(v) && entropy(v) >= 4.5 && inSpokenWords(v) < 0.5 * v.length;
 }
 
-/**
- * The entropy that 99 in 100 random strings of length `n` reach (20,000 draws each): base36 3.13
- * bits at 16 characters, 3.41 at 20, 3.61 at 24, 3.89 at 32; hex 2.66, 2.90, 3.04 and 3.27. A
- * fixed 3.8 refused half of the random 20-character base36 keys and every hex one.
- */
-export const randomFloor = (n: number, hex: boolean) => (hex ? Math.min(3.4, 0.22 + 0.61 * Math.log2(n)) : Math.min(3.9, 0.09 + 0.76 * Math.log2(n)));
 
 /**
  * A lower-case run of letters and digits too long and too mixed to be a name: a base32, base36 or
@@ -89,7 +84,7 @@ export function isLookAlike(v: string, password = false): boolean {
     /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) || // another variable's name
     /^(?:\.{0,2}\/|~\/)[\w./-]*$/.test(v) || // paths
     /^[A-Za-z][\w+.-]*:\/\/[^\s@]*$/.test(v) || // URLs without credentials
-    (isCode(v) && !isGenerated(v)) ||
+    (isCode(v) && !isGenerated(v) && !isRandomPrintable(v)) ||
     (!password && isWordy(v)) ||
     isEncodedText(v) ||
     /\\[nrt]/.test(v) || // escaped line breaks: a fragment of text or code, not one value

@@ -41,6 +41,8 @@ export function nameStrength(name: string): NameStrength | undefined {
   // "pass" alone is a password only as the last word (DB_PASS), not in STENCIL_PASS_DEPTH_FAIL.
   if (words.some((w) => PASSWORD.has(w) && (w !== "pass" || w === words[words.length - 1]))) return "password";
   if (words.some((w) => SECRET.has(w))) return "secret";
+  // GITHUB_PAT, AZURE_DEVOPS_PAT: a personal access token, as the last word only (not PAT_LENGTH).
+  if (words[words.length - 1] === "pat" && words.length > 1) return "secret";
   // api_key, access_key, private_key, client_key: a qualified key is as telling as "secret".
   const k = words.findIndex((w) => KEY.has(w));
   if (k < 0) return undefined;
