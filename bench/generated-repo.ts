@@ -13,7 +13,8 @@ function textPool(bytes: number): string {
   const parts: string[] = [];
   let size = 0;
   const walk = (dir: string): void => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
+    // In name order: the order a directory lists in is the install's, so the pool and the figures would differ between installs.
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       if (size >= bytes) return;
       const path = join(dir, e.name);
       // .cache holds this project's own compiled files (and whatever scratch script ran here), not a package.

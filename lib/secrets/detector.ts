@@ -5,6 +5,7 @@ import { HEX, UUID, isDeployedPassword, isLookAlike, isMixedCaseRandom, isWordy,
 import { isRandomPrintable } from "./random-draws";
 import { fitsShape, nameStrength, pinnedShape, type NameStrength } from "./names";
 import { FORMAT_RULES, NAMED_RULES } from "./rules";
+import { failsChecksum } from "./rules/code-hosting";
 import { entropy, type FormatRule } from "./rules/types";
 
 // One secret detector for the config schema, the policies, plan, verify and the log scan.
@@ -144,6 +145,7 @@ function byName(value: string, name: string): SecretFinding | undefined {
     if (r.value.test(value) && !isFiller(value) && (r.wordsByChance || !isWordy(value)) && (r.minEntropy === undefined || entropy(value) >= r.minEntropy)) return { kind: r.id, description: r.description };
   }
   if (verdict.pinned && !fitsShape(verdict.pinned, value)) return undefined;
+  if (failsChecksum(value)) return undefined;
   // `exports.FooKey = FooKey`: a name assigned to itself is code.
   if (name.split(".").pop()!.toLowerCase() === value.toLowerCase()) return undefined;
   const strength = verdict.strength;

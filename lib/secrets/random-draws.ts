@@ -17,7 +17,8 @@ export const randomFloor = (n: number, hex: boolean) => (hex ? Math.min(3.4, 0.2
 
 // Code in a credential's place: a call or an index whose arguments are names, strings or numbers
 // (getPass(), env["DB_PW"], args[0]), a member of a name (process.env.PW, args?.caKeyPemWo, e.ctrlKey),
-// a call cut short by the value's end (`c.green(F_DOT`), an arrow, regular-expression syntax.
+// a call cut short by the value's end (`c.green(F_DOT`) or with a string argument
+// (`generateKeyPairSync("rsa",`), an arrow, regular-expression syntax.
 // Brackets with symbols between them, as random draws have, are not code.
 const ARG = String.raw`(?:[A-Za-z_$][\w$.]*|"[^"]*"|'[^']*'|\d+)`;
 const CODE_SHAPE = new RegExp(
@@ -26,6 +27,7 @@ const CODE_SHAPE = new RegExp(
     String.raw`[A-Za-z_$][\w$]*\[${ARG}\]`,
     String.raw`(?:^|[^\w$])[A-Za-z_$][\w$]*\??\.[A-Za-z_$][\w$]{2,}`,
     String.raw`[A-Za-z_$][\w$]*\([A-Za-z_$"'][\w$]*$`,
+    String.raw`[A-Za-z_$][\w$]*\(["'\x60]`,
     "=>",
     String.raw`\(\?[:=!<]|\\[dwsbDWS]|\{\d+,?\d*\}`,
   ].join("|"),
@@ -35,8 +37,10 @@ const CODE_SHAPE = new RegExp(
 export function isRandomPrintable(v: string): boolean {
   if (v.length < 8 || v.length > 256 || !/^[\x21-\x7e]+$/.test(v) || !/[^A-Za-z0-9]/.test(v)) return false;
   if ([/[a-z]/, /[A-Z]/, /\d/].filter((r) => r.test(v)).length < 2 || CODE_SHAPE.test(v)) return false;
-  // P@ssword-2026!, super$ecret_admin: words with symbols are typed, not drawn.
-  if ((v.match(/[A-Za-z]{6,}/g) ?? []).some(isWordy)) return false;
+  // P@ssword-2026!, super$ecret_admin: words with symbols are typed, not drawn. Twelve letters in
+  // a row are a name (generateKeyPairSync(), wordy or not): one random draw of 32 in a hundred has them.
+  const runs = v.match(/[A-Za-z]{6,}/g) ?? [];
+  if (runs.some((r) => r.length >= 12 || isWordy(r))) return false;
   // Drawn from more than base36's alphabet, so held at least to base36's floor.
   return entropy(v) >= randomFloor(v.length, false);
 }

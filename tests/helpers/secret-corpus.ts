@@ -3,7 +3,7 @@ import { isWordy } from "../../lib/secrets/detector";
 import { randomFloor } from "../../lib/secrets/look-alikes";
 import { entropy } from "../../lib/secrets/rules/types";
 import { isFiller, isPasswordPlaceholder } from "../../lib/secrets/filler";
-import { githubToken } from "./fake-tokens";
+import { githubToken, npmToken } from "./fake-tokens";
 import { randomBytes, randomUUID } from "./seeded-random";
 import { SYNTAXES } from "./secret-syntaxes";
 
@@ -74,7 +74,7 @@ export const FAMILIES: readonly Family[] = [
   f("code-hosting", "gitlab-ci-build-token", "JOB", () => `glcbt-${alnum(3)}_${b64url(20)}`),
   f("code-hosting", "gitlab-agent-token", "AGENT", () => `glagent-${b64url(50)}`),
   f("code-hosting", "gitlab-feature-flags-token", "UNLEASH_INSTANCE", () => `glffct-${b64url(20)}`),
-  f("code-hosting", "npm-token", "NPM_TOKEN", () => `npm_${alnum(36)}`),
+  f("code-hosting", "npm-token", "NPM_TOKEN", npmToken),
   f("code-hosting", "npm-legacy-token", "NPM_AUTH_TOKEN", uuid),
   f("code-hosting", "pypi-upload-token", "TWINE_PASSWORD", () => `pypi-AgEIcHlwaS5vcmc${b64url(70)}`),
   f("messaging", "slack-bot-token", "SLACK_BOT", () => `xoxb-${digits(12)}-${digits(13)}-${alnum(24)}`),

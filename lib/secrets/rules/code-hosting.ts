@@ -15,18 +15,33 @@ const gitlab = (id: string, what: string, prefix: string, body: string): FormatR
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
 /**
- * GitHub's classic tokens end in a checksum: the last six characters are the CRC32 of the first
- * thirty, in base 62, zero-padded. A 36-character body whose checksum fails was typed or made up.
- * Other lengths (fine-grained tokens, older formats) carry no published checksum and pass.
+ * The last six characters of a 36-character body are the CRC32 of the first thirty, in base 62,
+ * zero-padded: GitHub's classic tokens and npm's access tokens share the design.
  */
-export function githubChecksumHolds(token: string): boolean {
-  const body = token.slice(4);
-  if (!/^gh[pousr]_/.test(token) || body.length !== 36) return true;
+function crc32SuffixHolds(body: string): boolean {
   let n = crc32(body.slice(0, 30));
   let check = "";
   for (let i = 0; i < 6; i++, n = Math.floor(n / 62)) check = BASE62[n % 62] + check;
   return check === body.slice(30);
 }
+
+/**
+ * A GitHub classic token's checksum. A 36-character body whose checksum fails was typed or made
+ * up. Other lengths (fine-grained tokens, older formats) carry no published checksum and pass.
+ */
+export function githubChecksumHolds(token: string): boolean {
+  const body = token.slice(4);
+  return !/^gh[pousr]_/.test(token) || body.length !== 36 || crc32SuffixHolds(body);
+}
+
+/** An npm access token's checksum (`npm_` and 36 characters), GitHub's design. */
+export const npmChecksumHolds = (token: string) => crc32SuffixHolds(token.slice(4));
+
+/**
+ * A value in a checksummed format whose checksum fails: no name makes it a credential, since the
+ * provider itself refuses it (GITHUB_TOKEN=ghp_… with a made-up tail is a placeholder).
+ */
+export const failsChecksum = (v: string) => (/^gh[pousr]_[A-Za-z0-9]{36}$/.test(v) && !githubChecksumHolds(v)) || (/^npm_[A-Za-z0-9]{36}$/.test(v) && !npmChecksumHolds(v));
 
 export const CODE_HOSTING_FORMATS: readonly FormatRule[] = [
   {
@@ -50,7 +65,15 @@ export const CODE_HOSTING_FORMATS: readonly FormatRule[] = [
   gitlab("gitlab-ci-build-token", "CI/CD job token", "glcbt-", "[0-9A-Za-z]{1,5}_[0-9A-Za-z_-]{20}"),
   gitlab("gitlab-agent-token", "agent for Kubernetes token", "glagent-", "[0-9A-Za-z_-]{50}"),
   gitlab("gitlab-feature-flags-token", "feature flags client token", "glffct-", "[0-9A-Za-z_-]{20}"),
-  { id: "npm-token", description: "an npm access token", keywords: ["npm_"], pattern: /\b(npm_[A-Za-z0-9]{36})\b/, minEntropy: 3 },
+  {
+    id: "npm-token",
+    description: "an npm access token",
+    keywords: ["npm_"],
+    pattern: /\b(npm_[A-Za-z0-9]{36})\b/,
+    minEntropy: 3,
+    confirm: npmChecksumHolds,
+    sources: ["https://github.blog/changelog/2021-09-23-npm-has-a-new-access-token-format/"],
+  },
   { id: "npm-legacy-token", description: "a legacy npm token in .npmrc", keywords: ["_authtoken"], pattern: /_authToken\s*=\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/i },
   { id: "pypi-upload-token", description: "a PyPI upload token", keywords: ["pypi-ag"], pattern: /\b(pypi-AgE[A-Za-z0-9_-]{16,}[A-Za-z0-9_-]{50,})/, minEntropy: 3 },
 ];
