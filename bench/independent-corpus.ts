@@ -16,7 +16,8 @@ import type { CorpusCase, CorpusFile } from "./corpus/types";
  * development half); the other half is never looked at case by case, and the targets are judged
  * on it alone, so the measure stays independent of the rules.
  */
-export const isHeldOut = (c: CorpusCase) => createHash("sha256").update(c.text).digest()[0]! % 2 === 0;
+export const isHeldOutText = (text: string) => createHash("sha256").update(text).digest()[0]! % 2 === 0;
+export const isHeldOut = (c: CorpusCase) => isHeldOutText(c.text);
 
 export function loadCorpus(): CorpusFile {
   return JSON.parse(gunzipSync(readFileSync(join(__dirname, "corpus", "independent.json.gz"))).toString("utf8")) as CorpusFile;
@@ -33,7 +34,7 @@ interface Tally {
   readonly flagged: number[];
 }
 
-const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : "-");
+export const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : "-");
 
 /** Each detector's verdict on every case. */
 export async function judgeCorpus(cases: readonly CorpusCase[]): Promise<{ names: string[]; verdicts: boolean[][] }> {

@@ -1,10 +1,10 @@
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { scanText } from "../lib/secrets/detector";
 import { entropy } from "../lib/secrets/rules/types";
 import { loadGitleaks } from "./corpus/gitleaks-as-data";
+import { isHeldOutText, pct } from "./independent-corpus";
 import type { FormatsFile, IndependentFormat } from "./corpus/types";
 import { regexSampler } from "./regex-samples";
 import { secretlintFinds } from "./secretlint-case";
@@ -72,14 +72,12 @@ export function samplesOf(f: IndependentFormat): FormatSample[] {
   return out;
 }
 
-export const isHeldOutSample = (text: string) => createHash("sha256").update(text).digest()[0]! % 2 === 0;
 
 interface Tally {
   samples: number;
   readonly found: number[];
 }
 
-const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : "-");
 
 export async function benchIndependentFormats(): Promise<string> {
   const file = loadFormats();
@@ -101,7 +99,7 @@ export async function benchIndependentFormats(): Promise<string> {
       const v = await judge(s.text);
       const source = bySource.get(f.source) ?? blank();
       bySource.set(f.source, source);
-      for (const t of [all, source, ...(isHeldOutSample(s.text) ? [held] : [])]) {
+      for (const t of [all, source, ...(isHeldOutText(s.text) ? [held] : [])]) {
         t.samples++;
         v.forEach((hit, d) => hit && t.found[d]!++);
       }
