@@ -89,5 +89,5 @@ export function isPasswordPlaceholder(password: string, user = ""): boolean {
   const p = password.trim().replace(/^["']|["']$/g, "");
   // A lone lower-case word (flabada) or a keyboard run (abcdef12345) is an example, not a password.
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(p)).length;
-  return p.length < 4 || (classes < 2 && p.length < 12) || hasSequence(p, 5) || PASSWORD_PLACEHOLDERS.has(p.toLowerCase()) || DOCUMENTATION_PASSWORD.test(p) || p.toLowerCase() === user.toLowerCase() || (/[$%<>{}*]/.test(p) && !isRandomPrintable(p)) || isStandIn(p) || isFiller(p);
+  return p.length < 4 || (classes < 2 && p.length < 12) || hasSequence(p, 5) || PASSWORD_PLACEHOLDERS.has(p.toLowerCase()) || DOCUMENTATION_PASSWORD.test(p) || p.toLowerCase() === user.toLowerCase() || (/[$%<>{}*]/.test(p) && !isRandomPrintable(p)) || isFiller(p);
 }
